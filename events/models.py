@@ -1,0 +1,386 @@
+"""Events such as the forum "Fünf Jahre Soziale Kupferstadt 2030" and their index."""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from kupferstadt.blocks import BaseStreamBlock
+from kupferstadt.listing import paginate
+
+from .blocks import LeadingQuestionsBlock, ProgrammeBlock
+
+
+class EventStatus(models.TextChoices):
+    SAVE_THE_DATE = "save_the_date", _("Save the date")
+    SCHEDULED = "scheduled", _("Einladung und Programm veröffentlicht")
+    POSTPONED = "postponed", _("Verschoben")
+    CANCELLED = "cancelled", _("Abgesagt")
+    MOVED_ONLINE = "moved_online", _("Findet online statt")
+
+
+class Registration(models.TextChoices):
+    NONE = "none", _("Keine Anmeldung nötig")
+    LINK = "link", _("Anmeldung über einen Link")
+    EMAIL = "email", _("Anmeldung per E-Mail")
+
+
+class EventIndexPage(RoutablePageMixin, Page):
+    """The calendar: upcoming events first, past events in the archive, filterable by
+    month and topic."""
+
+    intro = RichTextField(
+        _("Einleitung"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Erscheint über der Liste der Veranstaltungen."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = ["intro"]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+
+    class Meta:
+        verbose_name = _("Veranstaltungsübersicht")
+        verbose_name_plural = _("Veranstaltungsübersichten")
+
+    @path("")
+    def upcoming_events(self, request):
+        return self.render(request)
+
+    @path("archiv/", name="archive")
+    def past_events(self, request):
+        return self.render(request, archive=True)
+
+    def events(self, archive=False):
+        events = EventPage.objects.live().public().child_of(self)
+        if archive:
+            return events.past().order_by("-start")
+        return events.upcoming().order_by("start")
+
+    def get_context(self, request, *args, archive=False, **kwargs):
+        from .filters import EventFilter
+
+        context = super().get_context(request, *args, **kwargs)
+        filters = EventFilter(request.GET, queryset=self.events(archive), request=request)
+        page, page_message = paginate(
+            request, filters.qs.for_listing(), settings.KUPFERSTADT_PAGE_SIZE
+        )
+        context.update(archive=archive, filters=filters, events=page, page_message=page_message)
+        return context
+
+
+class EventPageQuerySet(PageQuerySet):
+    def _still_running(self, now):
+        # An open-end event counts as running until the end of its first day
+        # (the same rule as EventPage.is_past).
+        start_of_today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+        return Q(end__gte=now) | Q(end__isnull=True, start__gte=start_of_today)
+
+    def upcoming(self, now=None):
+        return self.filter(self._still_running(now or timezone.now()))
+
+    def past(self, now=None):
+        return self.exclude(self._still_running(now or timezone.now()))
+
+    def for_listing(self):
+        return self.select_related("venue", "locale").prefetch_related("topics")
+
+
+class EventPage(Page):
+    """One event with date, place, programme and registration; shown in the calendar and
+    on the initiatives it belongs to."""
+
+    subtitle = models.CharField(
+        _("Untertitel"),
+        max_length=200,
+        blank=True,
+        help_text=_("z. B. „Forum – Dialog und Begegnung“"),
+    )
+    start = models.DateTimeField(
+        _("Beginn"), help_text=_("Datum und Uhrzeit in deutscher Zeit (Europe/Berlin).")
+    )
+    end = models.DateTimeField(
+        _("Ende"),
+        null=True,
+        blank=True,
+        help_text=_("Muss nach dem Beginn liegen. Leer lassen nur bei „Ende offen“."),
+    )
+    all_day = models.BooleanField(
+        _("Ganztägig"),
+        default=False,
+        help_text=_("Uhrzeiten werden nicht angezeigt; das Ende ist der letzte Tag."),
+    )
+    open_end = models.BooleanField(
+        _("Ende offen"), default=False, help_text=_("Die Veranstaltung hat kein festes Ende.")
+    )
+    status = models.CharField(
+        _("Stand"),
+        max_length=20,
+        choices=EventStatus.choices,
+        default=EventStatus.SAVE_THE_DATE,
+        help_text=_("„Save the date“, solange Einladung und Programm noch folgen."),
+    )
+    venue = models.ForeignKey(
+        "kupferstadt.Venue",
+        verbose_name=_("Veranstaltungsort"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    online_url = models.URLField(
+        _("Online-Link"),
+        blank=True,
+        help_text=_("Adresse der Videokonferenz oder des Livestreams, wenn online."),
+    )
+    leading_questions = StreamField(
+        LeadingQuestionsBlock(),
+        verbose_name=_("Leitfragen"),
+        blank=True,
+        help_text=_("Die Fragen, um die es bei der Veranstaltung geht."),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Beschreibung"), blank=True)
+    programme = StreamField(ProgrammeBlock(), verbose_name=_("Programm"), blank=True)
+    programme_note = models.CharField(
+        _("Hinweis zum Programm"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Erscheint, solange kein Programm eingetragen ist, z. B. wann Einladung und "
+            "Programm folgen."
+        ),
+    )
+    host = models.ForeignKey(
+        "kupferstadt.Organisation",
+        verbose_name=_("Gastgeber"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hosted_events",
+    )
+    organisers = ParentalManyToManyField(
+        "kupferstadt.Organisation",
+        verbose_name=_("Mitveranstalter"),
+        blank=True,
+        related_name="organised_events",
+    )
+    supporters = ParentalManyToManyField(
+        "kupferstadt.Organisation",
+        verbose_name=_("Unterstützer"),
+        blank=True,
+        related_name="supported_events",
+    )
+    contacts = ParentalManyToManyField(
+        "kupferstadt.Person",
+        verbose_name=_("Ansprechpersonen"),
+        blank=True,
+        related_name="events",
+    )
+    topics = ParentalManyToManyField(
+        "kupferstadt.Topic", verbose_name=_("Themen"), blank=True, related_name="events"
+    )
+    audiences = ParentalManyToManyField(
+        "kupferstadt.Audience",
+        verbose_name=_("Zielgruppen"),
+        blank=True,
+        related_name="events",
+    )
+    registration = models.CharField(
+        _("Anmeldung"),
+        max_length=10,
+        choices=Registration.choices,
+        default=Registration.NONE,
+    )
+    registration_url = models.URLField(_("Link zur Anmeldung"), blank=True)
+    registration_email = models.EmailField(_("E-Mail für die Anmeldung"), blank=True)
+    registration_deadline = models.DateField(_("Anmeldeschluss"), null=True, blank=True)
+    places = models.PositiveIntegerField(
+        _("Plätze"), null=True, blank=True, help_text=_("Leer lassen, wenn unbegrenzt.")
+    )
+    invitation = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("Einladung (Dokument)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    programme_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("Programm (Dokument)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    related_projects = ParentalManyToManyField(
+        "projects.ProjectPage",
+        verbose_name=_("Zugehörige Initiativen"),
+        blank=True,
+        related_name="events",
+    )
+
+    objects = PageManager.from_queryset(EventPageQuerySet)()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("subtitle"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldRowPanel([FieldPanel("all_day"), FieldPanel("open_end")]),
+                FieldPanel("status"),
+            ],
+            heading=_("Termin"),
+        ),
+        MultiFieldPanel([FieldPanel("venue"), FieldPanel("online_url")], heading=_("Ort")),
+        FieldPanel("leading_questions"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("programme"), FieldPanel("programme_note")], heading=_("Programm")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("host"),
+                FieldPanel("organisers"),
+                FieldPanel("supporters"),
+                FieldPanel("contacts"),
+            ],
+            heading=_("Beteiligte"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("related_projects"),
+            ],
+            heading=_("Einordnung"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration"),
+                FieldRowPanel([FieldPanel("registration_url"), FieldPanel("registration_email")]),
+                FieldRowPanel([FieldPanel("registration_deadline"), FieldPanel("places")]),
+            ],
+            heading=_("Anmeldung"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("invitation"), FieldPanel("programme_document")],
+            heading=_("Downloads"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("subtitle"),
+        index.SearchField("leading_questions"),
+        index.SearchField("body"),
+        index.SearchField("programme"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+        index.FilterField("status"),
+        index.RelatedFields("venue", [index.SearchField("name"), index.SearchField("street")]),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields("contacts", [index.SearchField("name")]),
+        index.RelatedFields("host", [index.SearchField("name")]),
+    ]
+    api_fields = [
+        "subtitle",
+        "start",
+        "end",
+        "all_day",
+        "open_end",
+        "status",
+        "venue",
+        "online_url",
+        "leading_questions",
+        "body",
+        "programme",
+        "topics",
+        "registration",
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Veranstaltung")
+        verbose_name_plural = _("Veranstaltungen")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.open_end:
+            self.end = None
+        elif self.end is None:
+            errors["end"] = _("Bitte geben Sie ein Ende an oder wählen Sie „Ende offen“.")
+        if self.start and self.end:
+            if self.all_day:
+                if timezone.localtime(self.end).date() < timezone.localtime(self.start).date():
+                    errors["end"] = _("Der letzte Tag darf nicht vor dem ersten Tag liegen.")
+            elif self.end <= self.start:
+                errors["end"] = _("Das Ende muss nach dem Beginn liegen.")
+        if self.status == EventStatus.MOVED_ONLINE and not self.online_url:
+            errors["online_url"] = _("Bitte geben Sie den Online-Link an.")
+        if not self.venue_id and not self.online_url:
+            errors["venue"] = _(
+                "Bitte wählen Sie einen Veranstaltungsort oder geben Sie einen Online-Link an."
+            )
+        if self.registration == Registration.LINK and not self.registration_url:
+            errors["registration_url"] = _("Bitte geben Sie den Link zur Anmeldung an.")
+        if self.registration == Registration.EMAIL and not self.registration_email:
+            errors["registration_email"] = _("Bitte geben Sie die E-Mail-Adresse an.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.all_day and self.start:
+            # Whole-day events run from the first day's start to the last day's end,
+            # so listings and calendars treat them alike.
+            first = timezone.localtime(self.start).date()
+            last = timezone.localtime(self.end).date() if self.end else first
+            tz = timezone.get_current_timezone()
+            self.start = datetime.datetime.combine(first, datetime.time.min, tzinfo=tz)
+            self.end = datetime.datetime.combine(last, datetime.time(23, 59, 59), tzinfo=tz)
+            self.open_end = False
+        super().save(*args, **kwargs)
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.end) if self.end else None
+
+    @property
+    def is_multi_day(self):
+        return bool(self.end and self.local_end.date() != self.local_start.date())
+
+    @property
+    def is_past(self):
+        """The same rule as ``EventPage.objects.past()``, for one loaded event."""
+        now = timezone.localtime()
+        if self.end:
+            return self.end < now
+        return self.local_start.date() < now.date()
+
+    @property
+    def place(self):
+        """Where to go, in one line: the venue with its address, or "Online"."""
+        if self.venue:
+            return f"{self.venue.name}, {self.venue.full_address}"
+        return _("Online")

@@ -1,0 +1,306 @@
+"""The home page and the Pinnwand (bulletin board) with its notices."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from kupferstadt.blocks import BaseStreamBlock, DocumentListBlock
+from kupferstadt.listing import paginate
+
+
+class Region(models.TextChoices):
+    CITY = "stadt", _("Stadt Stolberg")
+    DISTRICT = "staedteregion", _("Städteregion Aachen")
+
+
+class HomePage(Page):
+    """The start page of a site: an introduction; notices, events and initiatives are
+    picked automatically from the pages below it."""
+
+    intro = RichTextField(
+        _("Begrüßung"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Kurzer Text oben auf der Startseite."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = ["intro"]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.PinnwandPage",
+        "events.EventIndexPage",
+        "projects.ProjectIndexPage",
+        "kupferstadt.StandardPage",
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Startseite")
+        verbose_name_plural = _("Startseiten")
+
+    def latest_notices(self, limit=4):
+        return (
+            NoticePage.objects.live().public().descendant_of(self).current().for_listing()[:limit]
+        )
+
+    def upcoming_events(self, limit=3):
+        from events.models import EventPage
+
+        return (
+            EventPage.objects.live().public().descendant_of(self).upcoming().for_listing()[:limit]
+        )
+
+    def initiatives(self):
+        from projects.models import ProjectPage
+
+        return ProjectPage.objects.live().public().descendant_of(self).for_listing()
+
+
+class PinnwandPage(RoutablePageMixin, Page):
+    """The bulletin board: lists its current notices, newest first with pinned ones on top,
+    filterable by topic, audience, region and district; expired notices go to the archive."""
+
+    intro = RichTextField(
+        _("Einleitung"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Erscheint über der Liste der Aushänge."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = ["intro"]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.NoticePage"]
+
+    class Meta:
+        verbose_name = _("Pinnwand")
+        verbose_name_plural = _("Pinnwände")
+
+    @path("")
+    def current_notices(self, request):
+        return self.render(request)
+
+    @path("archiv/", name="archive")
+    def archived_notices(self, request):
+        return self.render(request, archive=True)
+
+    def notices(self, archive=False):
+        notices = NoticePage.objects.live().public().child_of(self)
+        if archive:
+            return notices.expired().order_by("-valid_until", "-first_published_at")
+        return notices.current().order_by("-pinned", "-valid_from", "-first_published_at")
+
+    def get_context(self, request, *args, archive=False, **kwargs):
+        from .filters import NoticeFilter
+
+        context = super().get_context(request, *args, **kwargs)
+        filters = NoticeFilter(request.GET, queryset=self.notices(archive), request=request)
+        page, page_message = paginate(
+            request, filters.qs.for_listing(), settings.KUPFERSTADT_PAGE_SIZE
+        )
+        context.update(archive=archive, filters=filters, notices=page, page_message=page_message)
+        return context
+
+
+class NoticePageQuerySet(PageQuerySet):
+    def current(self, day=None):
+        """Notices shown on the board on ``day`` (today by default)."""
+        day = day or timezone.localdate()
+        return self.filter(valid_from__lte=day).exclude(valid_until__lt=day)
+
+    def expired(self, day=None):
+        """Notices whose last day has passed: they live on in the archive."""
+        day = day or timezone.localdate()
+        return self.filter(valid_until__lt=day)
+
+    def for_listing(self):
+        return self.select_related("provider", "locale").prefetch_related("topics", "districts")
+
+
+class NoticePage(Page):
+    """One notice (Aushang) on the Pinnwand: an offer, a course, a counselling service or
+    an invitation, shown from its first to its last day."""
+
+    teaser = models.TextField(
+        _("Kurztext"),
+        max_length=400,
+        help_text=_("Zwei bis drei Sätze für die Übersicht der Pinnwand (höchstens 400 Zeichen)."),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
+    provider = models.ForeignKey(
+        "kupferstadt.Organisation",
+        verbose_name=_("Anbieter"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notices",
+        help_text=_("Die Organisation, die das Angebot macht."),
+    )
+    contacts = ParentalManyToManyField(
+        "kupferstadt.Person",
+        verbose_name=_("Ansprechpersonen"),
+        blank=True,
+        related_name="notices",
+    )
+    topics = ParentalManyToManyField(
+        "kupferstadt.Topic", verbose_name=_("Themen"), blank=True, related_name="notices"
+    )
+    audiences = ParentalManyToManyField(
+        "kupferstadt.Audience",
+        verbose_name=_("Zielgruppen"),
+        blank=True,
+        related_name="notices",
+        help_text=_("Für wen ist das Angebot gedacht?"),
+    )
+    region = models.CharField(
+        _("Region"),
+        max_length=20,
+        choices=Region.choices,
+        default=Region.CITY,
+        help_text=_("Ist das Angebot in Stolberg oder in der Städteregion Aachen?"),
+    )
+    districts = ParentalManyToManyField(
+        "kupferstadt.District",
+        verbose_name=_("Stadtteile"),
+        blank=True,
+        related_name="notices",
+        help_text=_("Leer lassen, wenn das Angebot für die ganze Stadt gilt."),
+    )
+    valid_from = models.DateField(
+        _("Aushang ab"),
+        default=timezone.localdate,
+        help_text=_("Erster Tag, an dem der Aushang auf der Pinnwand erscheint."),
+    )
+    valid_until = models.DateField(
+        _("Aushang bis"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Letzter Tag auf der Pinnwand; danach steht der Aushang im Archiv. "
+            "Leer lassen für unbefristete Aushänge."
+        ),
+    )
+    pinned = models.BooleanField(
+        _("Oben anheften"),
+        default=False,
+        help_text=_("Angeheftete Aushänge stehen immer oben auf der Pinnwand."),
+    )
+    image = models.ForeignKey(
+        "kupferstadt.CustomImage",
+        verbose_name=_("Bild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("Alternativtext des Bildes"),
+        max_length=255,
+        blank=True,
+        help_text=_("Pflicht, wenn ein Bild gewählt ist: Was ist auf dem Bild zu sehen?"),
+    )
+    documents = StreamField(DocumentListBlock(), verbose_name=_("Dokumente"), blank=True)
+    event = models.ForeignKey(
+        "events.EventPage",
+        verbose_name=_("Zugehörige Veranstaltung"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notices",
+    )
+    project = models.ForeignKey(
+        "projects.ProjectPage",
+        verbose_name=_("Zugehörige Initiative"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notices",
+    )
+
+    objects = PageManager.from_queryset(NoticePageQuerySet)()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("teaser"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until")]),
+                FieldPanel("pinned"),
+            ],
+            heading=_("Laufzeit auf der Pinnwand"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("region"),
+                FieldPanel("districts", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Einordnung"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("provider"), FieldPanel("contacts")], heading=_("Anbieter und Kontakt")
+        ),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Bild")),
+        FieldPanel("documents"),
+        MultiFieldPanel([FieldPanel("event"), FieldPanel("project")], heading=_("Verknüpfungen")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+        index.FilterField("valid_from"),
+        index.FilterField("valid_until"),
+        index.FilterField("region"),
+        index.RelatedFields("provider", [index.SearchField("name")]),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields("districts", [index.SearchField("name")]),
+        index.RelatedFields("contacts", [index.SearchField("name")]),
+    ]
+    api_fields = [
+        "teaser",
+        "body",
+        "provider",
+        "topics",
+        "audiences",
+        "region",
+        "districts",
+        "valid_from",
+        "valid_until",
+        "pinned",
+    ]
+
+    parent_page_types = ["home.PinnwandPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Aushang")
+        verbose_name_plural = _("Aushänge")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.valid_until and self.valid_from and self.valid_until < self.valid_from:
+            errors["valid_until"] = _("„Aushang bis“ darf nicht vor „Aushang ab“ liegen.")
+        if self.image and not self.image_alt.strip():
+            errors["image_alt"] = _("Bitte beschreiben Sie das Bild mit einem Alternativtext.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_expired(self):
+        return bool(self.valid_until and self.valid_until < timezone.localdate())

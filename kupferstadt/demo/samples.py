@@ -1,0 +1,155 @@
+"""A generated, clearly marked sample set ("Beispiel") dated relative to today.
+
+The seed's dates lie in 2020; these pages let a newcomer see a living board. The
+same generator feeds the tests and the benchmarks (``load_demo --notices 10000``).
+Every sample's title starts with "Beispiel" and its text says it is an example.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Locale
+
+from events.models import EventPage, EventStatus
+from home.models import NoticePage, Region
+from kupferstadt.models import Venue
+
+from .loader import ensure_reference_data, paragraph
+
+SAMPLE_MARK = "Beispiel"
+SAMPLE_NOTE = (
+    "Dies ist ein Beispiel-Aushang für die Vorführung der Website. Er beschreibt kein "
+    "echtes Angebot."
+)
+
+# (title, topic, audience) – kinds of offers a city's Pinnwand typically carries.
+NOTICE_KINDS = [
+    ("Offener Familientreff", "Familie", "Familien"),
+    ("Sprechstunde Seniorenberatung", "Beratung", "Senioren"),
+    ("Hausaufgabenhilfe", "Bildung", "Jugendliche"),
+    ("Sprachcafé", "Bildung", "Zugewanderte"),
+    ("Inklusive Sportgruppe", "Inklusion", "Menschen mit Behinderung"),
+    ("Ehrenamtsbörse", "Ehrenamt", "Fachkräfte und Ehrenamt"),
+    ("Elterncafé", "Familie", "Familien"),
+    ("Computerkurs", "Bildung", "Senioren"),
+    ("Beratung zur Teilhabe", "Inklusion", "Menschen mit Behinderung"),
+    ("Nachbarschaftstreff", "Stadtteilentwicklung", "Familien"),
+]
+
+EVENT_KINDS = [
+    ("Stadtteilfest", "Stadtteilentwicklung"),
+    ("Infoabend Familienzentrum", "Familie"),
+    ("Workshop Inklusion", "Inklusion"),
+    ("Treffen der Ehrenamtlichen", "Ehrenamt"),
+    ("Bildungsmesse", "Bildung"),
+    ("Sprechstunde Sozialplanung", "Beratung"),
+]
+
+
+def _sample_venue():
+    venue, _ = Venue.objects.get_or_create(
+        name="Beispiel-Treffpunkt",
+        locale=Locale.get_default(),
+        defaults={
+            "street": "Beispielstraße 1",
+            "postal_code": "52222",
+            "city": "Stolberg",
+            "accessibility_notes": "Beispielangabe: stufenloser Zugang über den Hof.",
+            "step_free_access": True,
+        },
+    )
+    return venue
+
+
+def notice_slug(number):
+    return f"beispiel-aushang-{number:05d}"
+
+
+@transaction.atomic
+def create_sample_notices(pinnwand, count, today=None):
+    """Notices 1..count under ``pinnwand``; existing ones are kept. Every fifth has
+    expired (archive), one in seven runs without end, the first is pinned."""
+    today = today or timezone.localdate()
+    ref = ensure_reference_data()
+    districts = list(ref["districts"].values())
+    existing = set(
+        NoticePage.objects.child_of(pinnwand)
+        .filter(slug__startswith="beispiel-aushang-")
+        .values_list("slug", flat=True)
+    )
+    created = 0
+    for number in range(1, count + 1):
+        slug = notice_slug(number)
+        if slug in existing:
+            continue
+        title, topic, audience = NOTICE_KINDS[(number - 1) % len(NOTICE_KINDS)]
+        district = districts[(number - 1) % len(districts)]
+        region = Region.DISTRICT if number % 4 == 0 else Region.CITY
+        valid_from = today - datetime.timedelta(days=(number * 3) % 60 + 1)
+        if number % 5 == 0:
+            valid_until = today - datetime.timedelta(days=number % 10 + 1)
+        elif number % 7 == 0:
+            valid_until = None
+        else:
+            valid_until = today + datetime.timedelta(days=30 + number % 90)
+        where = district.name if region == Region.CITY else "Städteregion Aachen"
+        notice = NoticePage(
+            slug=slug,
+            title=f"{SAMPLE_MARK}: {title} ({where}) Nr. {number}",
+            teaser=f"{SAMPLE_NOTE} Thema: {topic}, für {audience}.",
+            body=[paragraph(SAMPLE_NOTE)],
+            region=region,
+            valid_from=valid_from,
+            valid_until=valid_until,
+            pinned=number == 1,
+            topics=[ref["topics"][topic]],
+            audiences=[ref["audiences"][audience]],
+            districts=[district] if region == Region.CITY else [],
+        )
+        pinnwand.add_child(instance=notice)
+        created += 1
+    return created
+
+
+def event_slug(number):
+    return f"beispiel-veranstaltung-{number:03d}"
+
+
+@transaction.atomic
+def create_sample_events(event_index, count, now=None):
+    """Upcoming events 1..count, one a week from next week; one whole-day, one open-end."""
+    now = timezone.localtime(now)
+    ref = ensure_reference_data()
+    venue = _sample_venue()
+    existing = set(
+        EventPage.objects.child_of(event_index)
+        .filter(slug__startswith="beispiel-veranstaltung-")
+        .values_list("slug", flat=True)
+    )
+    created = 0
+    for number in range(1, count + 1):
+        slug = event_slug(number)
+        if slug in existing:
+            continue
+        title, topic = EVENT_KINDS[(number - 1) % len(EVENT_KINDS)]
+        day = (now + datetime.timedelta(weeks=number)).date()
+        start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(17, 0)))
+        event = EventPage(
+            slug=slug,
+            title=f"{SAMPLE_MARK}: {title} Nr. {number}",
+            subtitle=SAMPLE_MARK,
+            start=start,
+            end=start + datetime.timedelta(hours=2),
+            all_day=number % 6 == 3,
+            open_end=number % 6 == 4,
+            status=EventStatus.SCHEDULED,
+            venue=venue,
+            body=[paragraph(f"Dies ist eine {SAMPLE_MARK}-Veranstaltung für die Vorführung.")],
+            topics=[ref["topics"][topic]],
+        )
+        if event.open_end:
+            event.end = None
+        event_index.add_child(instance=event)
+        created += 1
+    return created

@@ -1,0 +1,310 @@
+"""Content shared by every part of the site: snippets, images, settings, free pages."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock
+from .text import german_slugify
+
+SLUG_HELP = _("Kurzname für Adressen und Filter; wird aus dem Namen erzeugt, wenn leer.")
+
+
+class CustomImage(AbstractImage):
+    """Images uploaded by editors; the description is the alternative text."""
+
+    admin_form_fields = Image.admin_form_fields
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("Bild")
+        verbose_name_plural = _("Bilder")
+
+
+class Rendition(AbstractRendition):
+    image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class SluggedSnippet(models.Model):
+    """A named snippet that can be used as a filter value in URLs."""
+
+    name = models.CharField(_("Name"), max_length=120)
+    slug = models.SlugField(_("Kurzname"), max_length=120, blank=True, help_text=SLUG_HELP)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = german_slugify(self.name, 120)
+        super().save(*args, **kwargs)
+
+
+class Topic(TranslatableMixin, index.Indexed, SluggedSnippet):
+    """A theme such as Familie, Inklusion or Bildung; notices, events and initiatives carry
+    topics, and citizens filter by them."""
+
+    class Meta(TranslatableMixin.Meta, SluggedSnippet.Meta):
+        verbose_name = _("Thema")
+        verbose_name_plural = _("Themen")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_topic_slug_locale")
+        ]
+
+
+class Audience(TranslatableMixin, index.Indexed, SluggedSnippet):
+    """A target group (Zielgruppe) such as Familien or Senioren, used to filter the Pinnwand."""
+
+    class Meta(TranslatableMixin.Meta, SluggedSnippet.Meta):
+        verbose_name = _("Zielgruppe")
+        verbose_name_plural = _("Zielgruppen")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_audience_slug_locale")
+        ]
+
+
+class District(TranslatableMixin, index.Indexed, SluggedSnippet):
+    """A Stadtteil of Stolberg, so notices and initiatives can be found by neighbourhood."""
+
+    class Meta(TranslatableMixin.Meta, SluggedSnippet.Meta):
+        verbose_name = _("Stadtteil")
+        verbose_name_plural = _("Stadtteile")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_district_slug_locale")
+        ]
+
+
+class Organisation(index.Indexed, models.Model):
+    """An association, agency or ministry that provides, hosts or supports an offer."""
+
+    name = models.CharField(_("Name"), max_length=200)
+    url = models.URLField(
+        _("Website"), blank=True, help_text=_("Vollständige Adresse mit https://")
+    )
+    logo = models.ForeignKey(
+        CustomImage,
+        verbose_name=_("Logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("url"), FieldPanel("logo")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Organisation")
+        verbose_name_plural = _("Organisationen")
+
+    def __str__(self):
+        return self.name
+
+
+class Person(TranslatableMixin, index.Indexed, models.Model):
+    """A contact person named on notices, events and initiatives."""
+
+    name = models.CharField(_("Name"), max_length=200)
+    role = models.CharField(
+        _("Funktion"), max_length=200, blank=True, help_text=_("z. B. Sozialplaner")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("Organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+    )
+    email = models.EmailField(_("E-Mail"), blank=True)
+    phone = models.CharField(
+        _("Telefon"), max_length=50, blank=True, help_text=_("z. B. 02402 13-0")
+    )
+    photo = models.ForeignKey(
+        CustomImage,
+        verbose_name=_("Foto"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+        FieldPanel("photo"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("role"),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = _("Person")
+        verbose_name_plural = _("Personen")
+
+    def __str__(self):
+        return f"{self.name} ({self.role})" if self.role else self.name
+
+
+class Venue(TranslatableMixin, index.Indexed, models.Model):
+    """A place where events happen, with its address and accessibility facts."""
+
+    name = models.CharField(_("Name"), max_length=200)
+    street = models.CharField(_("Straße und Hausnummer"), max_length=200)
+    postal_code = models.CharField(_("Postleitzahl"), max_length=10)
+    city = models.CharField(_("Ort"), max_length=100, default="Stolberg")
+    latitude = models.DecimalField(
+        _("Breitengrad"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Optional, z. B. 50.770168"),
+    )
+    longitude = models.DecimalField(
+        _("Längengrad"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Optional, z. B. 6.225836"),
+    )
+    step_free_access = models.BooleanField(
+        _("Stufenloser Zugang"),
+        null=True,
+        blank=True,
+        help_text=_("Leer lassen, wenn es nicht bekannt ist."),
+    )
+    accessibility_notes = models.TextField(
+        _("Hinweise zur Barrierefreiheit"),
+        blank=True,
+        help_text=_("z. B. Aufzug, barrierefreies WC, Induktionsschleife, Parkplätze"),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Adresse"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("step_free_access"), FieldPanel("accessibility_notes")],
+            heading=_("Barrierefreiheit"),
+        ),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("street"),
+        index.SearchField("city"),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = _("Veranstaltungsort")
+        verbose_name_plural = _("Veranstaltungsorte")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(
+                _("Bitte geben Sie Breiten- und Längengrad gemeinsam an oder keinen von beiden.")
+            )
+
+    @property
+    def full_address(self):
+        """One line, as printed on an invitation: "Cockerillstraße 90, 52222 Stolberg"."""
+        return f"{self.street}, {self.postal_code} {self.city}"
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Contact address and footer text shown on every page of a site."""
+
+    organisation_name = models.CharField(
+        _("Herausgeber"),
+        max_length=200,
+        default="Kupferstadt Stolberg – Sozialplanung",
+        help_text=_("Wird im Fußbereich jeder Seite als Absender genannt."),
+    )
+    street = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
+    postal_code = models.CharField(_("Postleitzahl"), max_length=10, blank=True)
+    city = models.CharField(_("Ort"), max_length=100, blank=True, default="Stolberg")
+    email = models.EmailField(_("E-Mail"), blank=True)
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    footer_text = RichTextField(
+        _("Text im Fußbereich"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Kurzer Text, der unten auf jeder Seite erscheint."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+                FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+            ],
+            heading=_("Kontaktadresse"),
+        ),
+        FieldPanel("footer_text"),
+    ]
+
+    class Meta:
+        verbose_name = _("Website-Einstellungen")
+
+
+class StandardPage(Page):
+    """A free page such as Impressum, Datenschutz or an explanatory text."""
+
+    intro = models.TextField(
+        _("Einleitung"),
+        blank=True,
+        max_length=500,
+        help_text=_("Ein bis zwei Sätze, die unter dem Titel stehen und in Suchergebnissen."),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    api_fields = ["intro", "body"]
+
+    parent_page_types = ["home.HomePage", "kupferstadt.StandardPage"]
+    subpage_types = ["kupferstadt.StandardPage"]
+
+    class Meta:
+        verbose_name = _("Standardseite")
+        verbose_name_plural = _("Standardseiten")

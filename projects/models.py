@@ -1,0 +1,192 @@
+"""The Leitbild "Soziale Kupferstadt 2030" and one page per initiative."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from kupferstadt.blocks import BaseStreamBlock, DocumentListBlock
+
+from .blocks import GoalsBlock, MilestonesBlock
+
+
+class ProjectStatus(models.TextChoices):
+    PLANNED = "planned", _("geplant")
+    RUNNING = "running", _("laufend")
+    COMPLETED = "completed", _("abgeschlossen")
+
+
+class ProjectIndexPage(Page):
+    """The Leitbild "Soziale Kupferstadt 2030": its goals and motto, and its initiatives
+    grouped by status."""
+
+    intro = RichTextField(
+        _("Einleitung"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Worum geht es im Leitbild?"),
+    )
+    goals = StreamField(GoalsBlock(), verbose_name=_("Ziele"), blank=True)
+    motto = models.CharField(
+        _("Leitmotiv"),
+        max_length=200,
+        blank=True,
+        help_text=_("z. B. „aufeinander zugehen, voneinander lernen, miteinander leben“"),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Weiterer Inhalt"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("goals"),
+        FieldPanel("motto"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("goals"),
+        index.SearchField("motto"),
+        index.SearchField("body"),
+    ]
+    api_fields = ["intro", "goals", "motto", "body"]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["projects.ProjectPage"]
+
+    class Meta:
+        verbose_name = _("Leitbild mit Initiativen")
+        verbose_name_plural = _("Leitbilder mit Initiativen")
+
+    def initiatives_by_status(self):
+        """``[(status label, [initiatives])]`` in the order running, planned, completed;
+        statuses without initiatives are left out."""
+        initiatives = list(ProjectPage.objects.live().public().child_of(self).for_listing())
+        order = [ProjectStatus.RUNNING, ProjectStatus.PLANNED, ProjectStatus.COMPLETED]
+        return [
+            (status.label, group)
+            for status in order
+            if (group := [p for p in initiatives if p.status == status])
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["initiatives_by_status"] = self.initiatives_by_status()
+        return context
+
+
+class ProjectPageQuerySet(PageQuerySet):
+    def for_listing(self):
+        return self.select_related("locale").prefetch_related("topics").order_by("path")
+
+
+class ProjectPage(Page):
+    """One initiative of the programme, such as the Sozialbericht or the Aktionsplan
+    Inklusion; its events and notices are listed automatically."""
+
+    summary = models.TextField(
+        _("Zusammenfassung"),
+        max_length=600,
+        help_text=_("Zwei bis drei Sätze für die Übersicht des Leitbilds."),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
+    status = models.CharField(
+        _("Stand"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.RUNNING
+    )
+    period_start = models.DateField(_("Beginn"), null=True, blank=True)
+    period_end = models.DateField(
+        _("Ende"), null=True, blank=True, help_text=_("Leer lassen, wenn noch offen.")
+    )
+    milestones = StreamField(MilestonesBlock(), verbose_name=_("Meilensteine"), blank=True)
+    districts = ParentalManyToManyField(
+        "kupferstadt.District", verbose_name=_("Stadtteile"), blank=True, related_name="projects"
+    )
+    topics = ParentalManyToManyField(
+        "kupferstadt.Topic", verbose_name=_("Themen"), blank=True, related_name="projects"
+    )
+    contacts = ParentalManyToManyField(
+        "kupferstadt.Person",
+        verbose_name=_("Ansprechpersonen"),
+        blank=True,
+        related_name="projects",
+    )
+    partners = ParentalManyToManyField(
+        "kupferstadt.Organisation",
+        verbose_name=_("Partner"),
+        blank=True,
+        related_name="projects",
+    )
+    documents = StreamField(DocumentListBlock(), verbose_name=_("Dokumente"), blank=True)
+
+    objects = PageManager.from_queryset(ProjectPageQuerySet)()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
+            ],
+            heading=_("Stand und Zeitraum"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("milestones"),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("districts", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Einordnung"),
+        ),
+        MultiFieldPanel([FieldPanel("contacts"), FieldPanel("partners")], heading=_("Beteiligte")),
+        FieldPanel("documents"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("milestones"),
+        index.FilterField("status"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields("districts", [index.SearchField("name")]),
+        index.RelatedFields("contacts", [index.SearchField("name")]),
+        index.RelatedFields("partners", [index.SearchField("name")]),
+    ]
+    api_fields = [
+        "summary",
+        "body",
+        "status",
+        "period_start",
+        "period_end",
+        "milestones",
+        "topics",
+        "districts",
+    ]
+
+    parent_page_types = ["projects.ProjectIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Initiative")
+        verbose_name_plural = _("Initiativen")
+
+    def clean(self):
+        super().clean()
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("Das Ende darf nicht vor dem Beginn liegen.")})
+
+    def related_events(self):
+        """Events that name this initiative, upcoming first, then the most recent past."""
+        events = self.events.live().public().for_listing()
+        return list(events.upcoming().order_by("start")) + list(
+            events.past().order_by("-start")[:5]
+        )
+
+    def related_notices(self):
+        """Current notices that name this initiative."""
+        return (
+            self.notices.live().public().current().for_listing().order_by("-pinned", "-valid_from")
+        )
