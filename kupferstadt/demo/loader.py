@@ -4,7 +4,6 @@ Pages are found again by slug under their parent, snippets by slug (or name), so
 running the loader twice changes nothing and duplicates nothing.
 """
 
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape, linebreaks

@@ -1,0 +1,35 @@
+import pytest
+
+from kupferstadt.demo.loader import ensure_site
+
+from .factories import (
+    EventIndexPageFactory,
+    PinnwandPageFactory,
+    ProjectIndexPageFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def home(db):
+    """The German home page as the default site's root, as the set-up creates it."""
+    return ensure_site()
+
+
+@pytest.fixture
+def pinnwand(home):
+    return PinnwandPageFactory(parent=home, slug="pinnwand")
+
+
+@pytest.fixture
+def event_index(home):
+    return EventIndexPageFactory(parent=home, slug="veranstaltungen")
+
+
+@pytest.fixture
+def leitbild(home):
+    return ProjectIndexPageFactory(parent=home, slug="soziale-kupferstadt-2030")

@@ -1,0 +1,151 @@
+"""Factories for real Wagtail page trees and the shared snippets."""
+
+import datetime
+
+import factory
+from django.utils import timezone
+from wagtail.models import Locale
+
+from events.models import EventIndexPage, EventPage, EventStatus
+from home.models import NoticePage, PinnwandPage, Region
+from kupferstadt.models import (
+    Audience,
+    District,
+    Organisation,
+    Person,
+    StandardPage,
+    Topic,
+    Venue,
+)
+from kupferstadt.text import german_slugify
+from projects.models import ProjectIndexPage, ProjectPage, ProjectStatus
+
+
+class LocalizedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        abstract = True
+
+    locale = factory.LazyFunction(Locale.get_default)
+
+
+class TopicFactory(LocalizedFactory):
+    class Meta:
+        model = Topic
+
+    name = factory.Sequence(lambda n: f"Thema {n}")
+    slug = factory.LazyAttribute(lambda o: german_slugify(o.name))
+
+
+class AudienceFactory(TopicFactory):
+    class Meta:
+        model = Audience
+
+    name = factory.Sequence(lambda n: f"Zielgruppe {n}")
+
+
+class DistrictFactory(TopicFactory):
+    class Meta:
+        model = District
+
+    name = factory.Sequence(lambda n: f"Stadtteil {n}")
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Verein {n}")
+
+
+class PersonFactory(LocalizedFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Person {n}")
+    role = "Beratung"
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+
+
+class VenueFactory(LocalizedFactory):
+    class Meta:
+        model = Venue
+
+    name = factory.Sequence(lambda n: f"Treffpunkt {n}")
+    street = "Rathausstraße 11"
+    postal_code = "52222"
+    city = "Stolberg"
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    """Creates a page as a child of ``parent`` in the real page tree, published."""
+
+    class Meta:
+        abstract = True
+
+    title = factory.Sequence(lambda n: f"Seite {n}")
+    slug = factory.LazyAttribute(lambda o: german_slugify(o.title))
+
+    @classmethod
+    def _create(cls, model_class, *args, parent, **kwargs):
+        page = model_class(*args, **kwargs)
+        parent.add_child(instance=page)
+        return page
+
+
+class StandardPageFactory(PageFactory):
+    class Meta:
+        model = StandardPage
+
+    intro = "Eine freie Seite."
+
+
+class PinnwandPageFactory(PageFactory):
+    class Meta:
+        model = PinnwandPage
+
+    title = "Pinnwand"
+
+
+class NoticePageFactory(PageFactory):
+    class Meta:
+        model = NoticePage
+
+    title = factory.Sequence(lambda n: f"Aushang {n}")
+    teaser = factory.LazyAttribute(lambda o: f"Kurztext zu {o.title}.")
+    region = Region.CITY
+    valid_from = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=1))
+    valid_until = None
+
+
+class EventIndexPageFactory(PageFactory):
+    class Meta:
+        model = EventIndexPage
+
+    title = "Veranstaltungen"
+
+
+class EventPageFactory(PageFactory):
+    class Meta:
+        model = EventPage
+
+    title = factory.Sequence(lambda n: f"Veranstaltung {n}")
+    start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=2))
+    status = EventStatus.SCHEDULED
+    venue = factory.SubFactory(VenueFactory)
+
+
+class ProjectIndexPageFactory(PageFactory):
+    class Meta:
+        model = ProjectIndexPage
+
+    title = "Soziale Kupferstadt 2030"
+
+
+class ProjectPageFactory(PageFactory):
+    class Meta:
+        model = ProjectPage
+
+    title = factory.Sequence(lambda n: f"Initiative {n}")
+    summary = "Eine Initiative."
+    status = ProjectStatus.RUNNING
