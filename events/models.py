@@ -143,6 +143,7 @@ class EventPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="events",
+        help_text=_("Aus den Stammdaten; fehlt der Ort, legen Sie ihn dort an."),
     )
     online_url = models.URLField(
         _("Online-Link"),
@@ -155,8 +156,18 @@ class EventPage(Page):
         blank=True,
         help_text=_("Die Fragen, um die es bei der Veranstaltung geht."),
     )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("Beschreibung"), blank=True)
-    programme = StreamField(ProgrammeBlock(), verbose_name=_("Programm"), blank=True)
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("Beschreibung"),
+        blank=True,
+        help_text=_("Einladungstext und weitere Informationen zur Veranstaltung."),
+    )
+    programme = StreamField(
+        ProgrammeBlock(),
+        verbose_name=_("Programm"),
+        blank=True,
+        help_text=_("Ein Eintrag je Programmpunkt mit Uhrzeit, Titel und Mitwirkenden."),
+    )
     programme_note = models.CharField(
         _("Hinweis zum Programm"),
         max_length=300,
@@ -173,43 +184,61 @@ class EventPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="hosted_events",
+        help_text=_("Wer lädt ein?"),
     )
     organisers = ParentalManyToManyField(
         "kupferstadt.Organisation",
         verbose_name=_("Mitveranstalter"),
         blank=True,
         related_name="organised_events",
+        help_text=_("Organisationen, die die Veranstaltung mit ausrichten."),
     )
     supporters = ParentalManyToManyField(
         "kupferstadt.Organisation",
         verbose_name=_("Unterstützer"),
         blank=True,
         related_name="supported_events",
+        help_text=_("Förderer und Unterstützer, z. B. ein Ministerium."),
     )
     contacts = ParentalManyToManyField(
         "kupferstadt.Person",
         verbose_name=_("Ansprechpersonen"),
         blank=True,
         related_name="events",
+        help_text=_("Wer beantwortet Fragen zur Veranstaltung?"),
     )
     topics = ParentalManyToManyField(
-        "kupferstadt.Topic", verbose_name=_("Themen"), blank=True, related_name="events"
+        "kupferstadt.Topic",
+        verbose_name=_("Themen"),
+        blank=True,
+        related_name="events",
+        help_text=_("Nach diesen Themen kann der Kalender gefiltert werden."),
     )
     audiences = ParentalManyToManyField(
         "kupferstadt.Audience",
         verbose_name=_("Zielgruppen"),
         blank=True,
         related_name="events",
+        help_text=_("Für wen ist die Veranstaltung gedacht?"),
     )
     registration = models.CharField(
         _("Anmeldung"),
         max_length=10,
         choices=Registration.choices,
         default=Registration.NONE,
+        help_text=_("Wie meldet man sich an?"),
     )
-    registration_url = models.URLField(_("Link zur Anmeldung"), blank=True)
-    registration_email = models.EmailField(_("E-Mail für die Anmeldung"), blank=True)
-    registration_deadline = models.DateField(_("Anmeldeschluss"), null=True, blank=True)
+    registration_url = models.URLField(
+        _("Link zur Anmeldung"), blank=True, help_text=_("Pflicht bei „Anmeldung über einen Link“")
+    )
+    registration_email = models.EmailField(
+        _("E-Mail für die Anmeldung"),
+        blank=True,
+        help_text=_("Pflicht bei „Anmeldung per E-Mail“"),
+    )
+    registration_deadline = models.DateField(
+        _("Anmeldeschluss"), null=True, blank=True, help_text=_("Letzter Tag der Anmeldung")
+    )
     places = models.PositiveIntegerField(
         _("Plätze"), null=True, blank=True, help_text=_("Leer lassen, wenn unbegrenzt.")
     )
@@ -220,6 +249,7 @@ class EventPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Die Einladung als PDF, möglichst barrierefrei."),
     )
     programme_document = models.ForeignKey(
         "wagtaildocs.Document",
@@ -228,12 +258,14 @@ class EventPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Das Programm als PDF, möglichst barrierefrei."),
     )
     related_projects = ParentalManyToManyField(
         "projects.ProjectPage",
         verbose_name=_("Zugehörige Initiativen"),
         blank=True,
         related_name="events",
+        help_text=_("Die Initiativen, zu denen die Veranstaltung gehört."),
     )
 
     objects = PageManager.from_queryset(EventPageQuerySet)()

@@ -45,7 +45,6 @@ class HomePage(Page):
         "projects.ProjectIndexPage",
         "kupferstadt.StandardPage",
     ]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("Startseite")
@@ -141,7 +140,12 @@ class NoticePage(Page):
         max_length=400,
         help_text=_("Zwei bis drei Sätze für die Übersicht der Pinnwand (höchstens 400 Zeichen)."),
     )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("Inhalt"),
+        blank=True,
+        help_text=_("Der ausführliche Text mit Überschriften, Absätzen, Bildern und Dokumenten."),
+    )
     provider = models.ForeignKey(
         "kupferstadt.Organisation",
         verbose_name=_("Anbieter"),
@@ -156,9 +160,14 @@ class NoticePage(Page):
         verbose_name=_("Ansprechpersonen"),
         blank=True,
         related_name="notices",
+        help_text=_("Wer beantwortet Fragen zum Angebot?"),
     )
     topics = ParentalManyToManyField(
-        "kupferstadt.Topic", verbose_name=_("Themen"), blank=True, related_name="notices"
+        "kupferstadt.Topic",
+        verbose_name=_("Themen"),
+        blank=True,
+        related_name="notices",
+        help_text=_("Nach diesen Themen können Bürgerinnen und Bürger filtern."),
     )
     audiences = ParentalManyToManyField(
         "kupferstadt.Audience",
@@ -207,6 +216,7 @@ class NoticePage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Optional; erscheint oben auf der Seite des Aushangs."),
     )
     image_alt = models.CharField(
         _("Alternativtext des Bildes"),
@@ -214,7 +224,12 @@ class NoticePage(Page):
         blank=True,
         help_text=_("Pflicht, wenn ein Bild gewählt ist: Was ist auf dem Bild zu sehen?"),
     )
-    documents = StreamField(DocumentListBlock(), verbose_name=_("Dokumente"), blank=True)
+    documents = StreamField(
+        DocumentListBlock(),
+        verbose_name=_("Dokumente"),
+        blank=True,
+        help_text=_("Flyer, Anmeldebögen und andere Dateien zum Herunterladen."),
+    )
     event = models.ForeignKey(
         "events.EventPage",
         verbose_name=_("Zugehörige Veranstaltung"),
@@ -222,6 +237,7 @@ class NoticePage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="notices",
+        help_text=_("Optional: die Veranstaltung, zu der dieser Aushang einlädt."),
     )
     project = models.ForeignKey(
         "projects.ProjectPage",
@@ -230,6 +246,7 @@ class NoticePage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="notices",
+        help_text=_("Optional: die Initiative der Sozialen Kupferstadt 2030, zu der er gehört."),
     )
 
     objects = PageManager.from_queryset(NoticePageQuerySet)()

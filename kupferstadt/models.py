@@ -37,7 +37,9 @@ class Rendition(AbstractRendition):
 class SluggedSnippet(models.Model):
     """A named snippet that can be used as a filter value in URLs."""
 
-    name = models.CharField(_("Name"), max_length=120)
+    name = models.CharField(
+        _("Name"), max_length=120, help_text=_("So erscheint der Eintrag auf der Website.")
+    )
     slug = models.SlugField(_("Kurzname"), max_length=120, blank=True, help_text=SLUG_HELP)
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
@@ -93,7 +95,9 @@ class District(TranslatableMixin, index.Indexed, SluggedSnippet):
 class Organisation(index.Indexed, models.Model):
     """An association, agency or ministry that provides, hosts or supports an offer."""
 
-    name = models.CharField(_("Name"), max_length=200)
+    name = models.CharField(
+        _("Name"), max_length=200, help_text=_("Vollständiger Name, z. B. „Caritasverband“")
+    )
     url = models.URLField(
         _("Website"), blank=True, help_text=_("Vollständige Adresse mit https://")
     )
@@ -104,6 +108,7 @@ class Organisation(index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Optional; erscheint neben Angeboten der Organisation."),
     )
 
     panels = [FieldPanel("name"), FieldPanel("url"), FieldPanel("logo")]
@@ -121,7 +126,7 @@ class Organisation(index.Indexed, models.Model):
 class Person(TranslatableMixin, index.Indexed, models.Model):
     """A contact person named on notices, events and initiatives."""
 
-    name = models.CharField(_("Name"), max_length=200)
+    name = models.CharField(_("Name"), max_length=200, help_text=_("Vor- und Nachname"))
     role = models.CharField(
         _("Funktion"), max_length=200, blank=True, help_text=_("z. B. Sozialplaner")
     )
@@ -132,8 +137,11 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="people",
+        help_text=_("Wo arbeitet die Person?"),
     )
-    email = models.EmailField(_("E-Mail"), blank=True)
+    email = models.EmailField(
+        _("E-Mail"), blank=True, help_text=_("Dienstliche Adresse, wird öffentlich angezeigt.")
+    )
     phone = models.CharField(
         _("Telefon"), max_length=50, blank=True, help_text=_("z. B. 02402 13-0")
     )
@@ -144,6 +152,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Nur mit Einverständnis der Person."),
     )
 
     panels = [
@@ -171,10 +180,16 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
 class Venue(TranslatableMixin, index.Indexed, models.Model):
     """A place where events happen, with its address and accessibility facts."""
 
-    name = models.CharField(_("Name"), max_length=200)
-    street = models.CharField(_("Straße und Hausnummer"), max_length=200)
-    postal_code = models.CharField(_("Postleitzahl"), max_length=10)
-    city = models.CharField(_("Ort"), max_length=100, default="Stolberg")
+    name = models.CharField(
+        _("Name"), max_length=200, help_text=_("z. B. „Industriemuseum Zinkhütter Hof“")
+    )
+    street = models.CharField(
+        _("Straße und Hausnummer"), max_length=200, help_text=_("z. B. „Cockerillstraße 90“")
+    )
+    postal_code = models.CharField(_("Postleitzahl"), max_length=10, help_text=_("z. B. 52222"))
+    city = models.CharField(
+        _("Ort"), max_length=100, default="Stolberg", help_text=_("z. B. Stolberg")
+    )
     latitude = models.DecimalField(
         _("Breitengrad"),
         max_digits=9,
@@ -258,11 +273,21 @@ class SiteSettings(BaseSiteSetting):
         default="Kupferstadt Stolberg – Sozialplanung",
         help_text=_("Wird im Fußbereich jeder Seite als Absender genannt."),
     )
-    street = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
-    postal_code = models.CharField(_("Postleitzahl"), max_length=10, blank=True)
-    city = models.CharField(_("Ort"), max_length=100, blank=True, default="Stolberg")
-    email = models.EmailField(_("E-Mail"), blank=True)
-    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    street = models.CharField(
+        _("Straße und Hausnummer"), max_length=200, blank=True, help_text=_("Postanschrift")
+    )
+    postal_code = models.CharField(
+        _("Postleitzahl"), max_length=10, blank=True, help_text=_("z. B. 52222")
+    )
+    city = models.CharField(
+        _("Ort"), max_length=100, blank=True, default="Stolberg", help_text=_("z. B. Stolberg")
+    )
+    email = models.EmailField(
+        _("E-Mail"), blank=True, help_text=_("Allgemeine Kontaktadresse für Bürgerinnen und Bürger")
+    )
+    phone = models.CharField(
+        _("Telefon"), max_length=50, blank=True, help_text=_("z. B. 02402 13-0")
+    )
     footer_text = RichTextField(
         _("Text im Fußbereich"),
         blank=True,
@@ -296,7 +321,12 @@ class StandardPage(Page):
         max_length=500,
         help_text=_("Ein bis zwei Sätze, die unter dem Titel stehen und in Suchergebnissen."),
     )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("Inhalt"),
+        blank=True,
+        help_text=_("Überschriften, Absätze, Bilder, Dokumente, Hinweiskästen und Fragenlisten"),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]

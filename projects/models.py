@@ -32,14 +32,21 @@ class ProjectIndexPage(Page):
         features=["bold", "italic", "link"],
         help_text=_("Worum geht es im Leitbild?"),
     )
-    goals = StreamField(GoalsBlock(), verbose_name=_("Ziele"), blank=True)
+    goals = StreamField(
+        GoalsBlock(), verbose_name=_("Ziele"), blank=True, help_text=_("Ein Eintrag je Ziel.")
+    )
     motto = models.CharField(
         _("Leitmotiv"),
         max_length=200,
         blank=True,
         help_text=_("z. B. „aufeinander zugehen, voneinander lernen, miteinander leben“"),
     )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("Weiterer Inhalt"), blank=True)
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("Weiterer Inhalt"),
+        blank=True,
+        help_text=_("Erscheint nach Zielen und Leitmotiv, vor der Liste der Initiativen."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -93,34 +100,65 @@ class ProjectPage(Page):
         max_length=600,
         help_text=_("Zwei bis drei Sätze für die Übersicht des Leitbilds."),
     )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
-    status = models.CharField(
-        _("Stand"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.RUNNING
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("Inhalt"),
+        blank=True,
+        help_text=_("Ausführliche Beschreibung der Initiative."),
     )
-    period_start = models.DateField(_("Beginn"), null=True, blank=True)
+    status = models.CharField(
+        _("Stand"),
+        max_length=20,
+        choices=ProjectStatus.choices,
+        default=ProjectStatus.RUNNING,
+        help_text=_("Danach gruppiert das Leitbild seine Initiativen."),
+    )
+    period_start = models.DateField(
+        _("Beginn"), null=True, blank=True, help_text=_("Optional: seit wann es sie gibt.")
+    )
     period_end = models.DateField(
         _("Ende"), null=True, blank=True, help_text=_("Leer lassen, wenn noch offen.")
     )
-    milestones = StreamField(MilestonesBlock(), verbose_name=_("Meilensteine"), blank=True)
+    milestones = StreamField(
+        MilestonesBlock(),
+        verbose_name=_("Meilensteine"),
+        blank=True,
+        help_text=_("Wichtige Schritte mit Datum, Titel und kurzer Beschreibung."),
+    )
     districts = ParentalManyToManyField(
-        "kupferstadt.District", verbose_name=_("Stadtteile"), blank=True, related_name="projects"
+        "kupferstadt.District",
+        verbose_name=_("Stadtteile"),
+        blank=True,
+        related_name="projects",
+        help_text=_("Die Stadtteile, in denen die Initiative wirkt."),
     )
     topics = ParentalManyToManyField(
-        "kupferstadt.Topic", verbose_name=_("Themen"), blank=True, related_name="projects"
+        "kupferstadt.Topic",
+        verbose_name=_("Themen"),
+        blank=True,
+        related_name="projects",
+        help_text=_("Die Themen, zu denen die Initiative gehört."),
     )
     contacts = ParentalManyToManyField(
         "kupferstadt.Person",
         verbose_name=_("Ansprechpersonen"),
         blank=True,
         related_name="projects",
+        help_text=_("Wer beantwortet Fragen zur Initiative?"),
     )
     partners = ParentalManyToManyField(
         "kupferstadt.Organisation",
         verbose_name=_("Partner"),
         blank=True,
         related_name="projects",
+        help_text=_("Organisationen, die mitwirken."),
     )
-    documents = StreamField(DocumentListBlock(), verbose_name=_("Dokumente"), blank=True)
+    documents = StreamField(
+        DocumentListBlock(),
+        verbose_name=_("Dokumente"),
+        blank=True,
+        help_text=_("Berichte, Konzepte und Beschlüsse zum Herunterladen."),
+    )
 
     objects = PageManager.from_queryset(ProjectPageQuerySet)()
 

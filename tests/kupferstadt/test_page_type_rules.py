@@ -37,9 +37,6 @@ def test_page_type_can_only_be_created_under_its_parent_type(tree, model):
     for name, parent in tree.items():
         parent = parent.specific
         expected = name in ALLOWED[model]
-        if model is HomePage and name == "root":
-            # one home page per parent: the set-up already created it
-            expected = False
         assert model.can_create_at(parent) is expected, f"{model.__name__} under {name}"
 
 
