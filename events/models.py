@@ -1,24 +1,38 @@
 """Events such as the forum "Fünf Jahre Soziale Kupferstadt 2030" and their index."""
 
 import datetime
+import hashlib
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail.signals import page_published
 
 from kupferstadt.blocks import BaseStreamBlock
 from kupferstadt.listing import paginate
+from kupferstadt.models import PrintableMixin, SitePage
+from kupferstadt.serializers import (
+    AudienceSerializer,
+    OrganisationSerializer,
+    PersonSerializer,
+    TopicSerializer,
+    VenueSerializer,
+)
 
 from .blocks import LeadingQuestionsBlock, ProgrammeBlock
 
@@ -37,7 +51,7 @@ class Registration(models.TextChoices):
     EMAIL = "email", _("Anmeldung per E-Mail")
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, SitePage):
     """The calendar: upcoming events first, past events in the archive, filterable by
     month and topic."""
 
@@ -55,6 +69,9 @@ class EventIndexPage(RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
 
+    description_field = "intro"
+    schema_type = "CollectionPage"
+
     class Meta:
         verbose_name = _("Veranstaltungsübersicht")
         verbose_name_plural = _("Veranstaltungsübersichten")
@@ -66,6 +83,34 @@ class EventIndexPage(RoutablePageMixin, Page):
     @path("archiv/", name="archive")
     def past_events(self, request):
         return self.render(request, archive=True)
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        from .feeds import EventFeed
+
+        return EventFeed(self, self._filtered(request), atom=False)(request)
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        from .feeds import EventFeed
+
+        return EventFeed(self, self._filtered(request), atom=True)(request)
+
+    @path("ical/", name="ical")
+    def calendar(self, request):
+        """Subscribable calendar: upcoming events and those of the last 90 days."""
+        from .ical import calendar_response
+
+        since = timezone.now() - datetime.timedelta(days=90)
+        events = EventPage.objects.live().public().child_of(self).upcoming(since)
+        events = self._filtered(request, events.order_by("start").for_calendar())
+        return calendar_response(request, events, self.title, filename="veranstaltungen.ics")
+
+    def _filtered(self, request, events=None):
+        from .filters import EventFilter
+
+        events = self.events() if events is None else events
+        return EventFilter(request.GET, queryset=events, request=request).qs
 
     def events(self, archive=False):
         events = EventPage.objects.live().public().child_of(self)
@@ -101,8 +146,14 @@ class EventPageQuerySet(PageQuerySet):
     def for_listing(self):
         return self.select_related("venue", "locale").prefetch_related("topics")
 
+    def for_calendar(self):
+        """Everything an iCal feed needs, in a constant number of queries."""
+        return self.select_related("venue", "locale", "host", "calendar_state").prefetch_related(
+            "topics"
+        )
 
-class EventPage(Page):
+
+class EventPage(PrintableMixin, SitePage):
     """One event with date, place, programme and registration; shown in the calendar and
     on the initiatives it belongs to."""
 
@@ -149,6 +200,21 @@ class EventPage(Page):
         _("Online-Link"),
         blank=True,
         help_text=_("Adresse der Videokonferenz oder des Livestreams, wenn online."),
+    )
+    image = models.ForeignKey(
+        "kupferstadt.CustomImage",
+        verbose_name=_("Bild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional; erscheint oben auf der Seite und in Vorschauen geteilter Links."),
+    )
+    image_alt = models.CharField(
+        _("Alternativtext des Bildes"),
+        max_length=255,
+        blank=True,
+        help_text=_("Pflicht, wenn ein Bild gewählt ist: Was ist auf dem Bild zu sehen?"),
     )
     leading_questions = StreamField(
         LeadingQuestionsBlock(),
@@ -281,6 +347,7 @@ class EventPage(Page):
             heading=_("Termin"),
         ),
         MultiFieldPanel([FieldPanel("venue"), FieldPanel("online_url")], heading=_("Ort")),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Bild")),
         FieldPanel("leading_questions"),
         FieldPanel("body"),
         MultiFieldPanel(
@@ -330,27 +397,45 @@ class EventPage(Page):
         index.RelatedFields("host", [index.SearchField("name")]),
     ]
     api_fields = [
-        "subtitle",
-        "start",
-        "end",
-        "all_day",
-        "open_end",
-        "status",
-        "venue",
-        "online_url",
-        "leading_questions",
-        "body",
-        "programme",
-        "topics",
-        "registration",
+        APIField("subtitle"),
+        APIField("start"),
+        APIField("end"),
+        APIField("all_day"),
+        APIField("open_end"),
+        APIField("status"),
+        APIField("venue", serializer=VenueSerializer()),
+        APIField("online_url"),
+        APIField("leading_questions"),
+        APIField("body"),
+        APIField("programme"),
+        APIField("host", serializer=OrganisationSerializer()),
+        APIField("supporters", serializer=OrganisationSerializer(many=True)),
+        APIField("contacts", serializer=PersonSerializer(many=True)),
+        APIField("topics", serializer=TopicSerializer(many=True)),
+        APIField("audiences", serializer=AudienceSerializer(many=True)),
+        APIField("registration"),
+        APIField("registration_url"),
+        APIField("registration_email"),
+        APIField("registration_deadline"),
+        APIField("related_projects"),
     ]
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
+    description_field = "subtitle"
+    schema_type = "Event"
+
     class Meta:
         verbose_name = _("Veranstaltung")
         verbose_name_plural = _("Veranstaltungen")
+
+    @path("ical/", name="ical")
+    def calendar(self, request):
+        from .ical import calendar_response
+
+        events = EventPage.objects.filter(pk=self.pk).for_calendar()
+        return calendar_response(request, events, self.title, filename=f"{self.slug}.ics")
 
     def clean(self):
         super().clean()
@@ -373,6 +458,8 @@ class EventPage(Page):
             )
         if self.registration == Registration.LINK and not self.registration_url:
             errors["registration_url"] = _("Bitte geben Sie den Link zur Anmeldung an.")
+        if self.image and not self.image_alt.strip():
+            errors["image_alt"] = _("Bitte beschreiben Sie das Bild mit einem Alternativtext.")
         if self.registration == Registration.EMAIL and not self.registration_email:
             errors["registration_email"] = _("Bitte geben Sie die E-Mail-Adresse an.")
         if errors:
@@ -411,8 +498,83 @@ class EventPage(Page):
         return self.local_start.date() < now.date()
 
     @property
+    def attendance_mode(self):
+        """schema.org attendance mode: offline, online or mixed."""
+        online = bool(self.online_url) or self.status == EventStatus.MOVED_ONLINE
+        if online and self.venue_id and self.status != EventStatus.MOVED_ONLINE:
+            return "MixedEventAttendanceMode"
+        return "OnlineEventAttendanceMode" if online else "OfflineEventAttendanceMode"
+
+    @property
+    def published_calendar_state(self):
+        """The calendar state recorded at the last publish, or None before the first."""
+        try:
+            return self.calendar_state
+        except EventCalendarState.DoesNotExist:
+            return None
+
+    def calendar_fingerprint(self):
+        """What subscribed calendars must hear about: time, place and status."""
+        parts = [self.start, self.end, self.all_day, self.venue_id, self.online_url, self.status]
+        return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+    def json_ld(self, request):
+        from .structured_data import event_json_ld
+
+        return event_json_ld(self, request)
+
+    def share_lines(self):
+        when = date_format(self.local_start, "l, j. F Y")
+        if not self.all_day:
+            when += ", " + date_format(self.local_start, "H:i")
+            if self.end and not self.is_multi_day:
+                when += " – " + date_format(self.local_end, "H:i")
+            when += " " + gettext("Uhr")
+        return [self.title, when, str(self.place)]
+
+    @property
     def place(self):
         """Where to go, in one line: the venue with its address, or "Online"."""
         if self.venue:
             return f"{self.venue.name}, {self.venue.full_address}"
         return _("Online")
+
+
+class EventCalendarState(models.Model):
+    """What subscribed calendars last saw of an event: kept apart from the page so that
+    revisions and drafts cannot turn it back. SEQUENCE rises with every publish that
+    changes time, place or status; the previous start date serves "rescheduled"."""
+
+    event = models.OneToOneField(
+        EventPage, on_delete=models.CASCADE, primary_key=True, related_name="calendar_state"
+    )
+    sequence = models.PositiveIntegerField(default=0)
+    fingerprint = models.CharField(max_length=64)
+    published_start = models.DateTimeField()
+    previous_start = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Kalenderstand einer Veranstaltung")
+        verbose_name_plural = _("Kalenderstände der Veranstaltungen")
+
+    def __str__(self):
+        return f"{self.event} (SEQUENCE {self.sequence})"
+
+
+@receiver(page_published, sender=EventPage)
+def record_calendar_change(sender, instance, **kwargs):
+    fingerprint = instance.calendar_fingerprint()
+    state = EventCalendarState.objects.filter(event=instance).first()
+    if state is None:
+        EventCalendarState.objects.create(
+            event=instance, fingerprint=fingerprint, published_start=instance.start
+        )
+        return
+    if state.fingerprint == fingerprint:
+        return
+    state.sequence += 1
+    state.fingerprint = fingerprint
+    if state.published_start != instance.start:
+        state.previous_start = state.published_start
+        state.published_start = instance.start
+    state.save()

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
@@ -16,6 +17,13 @@ from wagtail.search import index
 
 from kupferstadt.blocks import BaseStreamBlock, DocumentListBlock
 from kupferstadt.listing import paginate
+from kupferstadt.models import PrintableMixin, SitePage, SiteSettings
+from kupferstadt.serializers import (
+    AudienceSerializer,
+    DistrictSerializer,
+    OrganisationSerializer,
+    TopicSerializer,
+)
 
 
 class Region(models.TextChoices):
@@ -23,7 +31,7 @@ class Region(models.TextChoices):
     DISTRICT = "staedteregion", _("Städteregion Aachen")
 
 
-class HomePage(Page):
+class HomePage(SitePage):
     """The start page of a site: an introduction; notices, events and initiatives are
     picked automatically from the pages below it."""
 
@@ -46,9 +54,34 @@ class HomePage(Page):
         "kupferstadt.StandardPage",
     ]
 
+    description_field = "intro"
+
     class Meta:
         verbose_name = _("Startseite")
         verbose_name_plural = _("Startseiten")
+
+    def json_ld(self, request):
+        contact = SiteSettings.for_request(request)
+        data = super().json_ld(request)
+        data["@type"] = ["WebSite"]
+        data["publisher"] = organisation = {
+            "@type": "GovernmentOrganization",
+            "name": contact.organisation_name,
+            "url": self.get_full_url(request),
+        }
+        if contact.street:
+            organisation["address"] = {
+                "@type": "PostalAddress",
+                "streetAddress": contact.street,
+                "postalCode": contact.postal_code,
+                "addressLocality": contact.city,
+                "addressCountry": "DE",
+            }
+        if contact.email:
+            organisation["email"] = contact.email
+        if contact.phone:
+            organisation["telephone"] = contact.phone
+        return data
 
     def latest_notices(self, limit=4):
         return (
@@ -68,7 +101,7 @@ class HomePage(Page):
         return ProjectPage.objects.live().public().descendant_of(self).for_listing()
 
 
-class PinnwandPage(RoutablePageMixin, Page):
+class PinnwandPage(RoutablePageMixin, SitePage):
     """The bulletin board: lists its current notices, newest first with pinned ones on top,
     filterable by topic, audience, region and district; expired notices go to the archive."""
 
@@ -86,6 +119,9 @@ class PinnwandPage(RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.NoticePage"]
 
+    description_field = "intro"
+    schema_type = "CollectionPage"
+
     class Meta:
         verbose_name = _("Pinnwand")
         verbose_name_plural = _("Pinnwände")
@@ -97,6 +133,21 @@ class PinnwandPage(RoutablePageMixin, Page):
     @path("archiv/", name="archive")
     def archived_notices(self, request):
         return self.render(request, archive=True)
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        return self._feed(request, atom=False)
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        return self._feed(request, atom=True)
+
+    def _feed(self, request, atom):
+        from .feeds import NoticeFeed
+        from .filters import NoticeFilter
+
+        filters = NoticeFilter(request.GET, queryset=self.notices(), request=request)
+        return NoticeFeed(self, filters, atom=atom)(request)
 
     def notices(self, archive=False):
         notices = NoticePage.objects.live().public().child_of(self)
@@ -131,7 +182,7 @@ class NoticePageQuerySet(PageQuerySet):
         return self.select_related("provider", "locale").prefetch_related("topics", "districts")
 
 
-class NoticePage(Page):
+class NoticePage(PrintableMixin, SitePage):
     """One notice (Aushang) on the Pinnwand: an offer, a course, a counselling service or
     an invitation, shown from its first to its last day."""
 
@@ -289,24 +340,57 @@ class NoticePage(Page):
         index.RelatedFields("contacts", [index.SearchField("name")]),
     ]
     api_fields = [
-        "teaser",
-        "body",
-        "provider",
-        "topics",
-        "audiences",
-        "region",
-        "districts",
-        "valid_from",
-        "valid_until",
-        "pinned",
+        APIField("teaser"),
+        APIField("body"),
+        APIField("provider", serializer=OrganisationSerializer()),
+        APIField("topics", serializer=TopicSerializer(many=True)),
+        APIField("audiences", serializer=AudienceSerializer(many=True)),
+        APIField("region"),
+        APIField("districts", serializer=DistrictSerializer(many=True)),
+        APIField("valid_from"),
+        APIField("valid_until"),
+        APIField("pinned"),
+        APIField("event"),
+        APIField("project"),
     ]
 
     parent_page_types = ["home.PinnwandPage"]
     subpage_types = []
 
+    description_field = "teaser"
+    schema_type = "Article"
+
     class Meta:
         verbose_name = _("Aushang")
         verbose_name_plural = _("Aushänge")
+
+    def json_ld(self, request):
+        data = super().json_ld(request)
+        data["headline"] = self.title
+        data["datePublished"] = self.valid_from.isoformat()
+        if self.valid_until:
+            data["expires"] = self.valid_until.isoformat()
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if self.provider:
+            data["author"] = {"@type": "Organization", "name": self.provider.name}
+            if self.provider.url:
+                data["author"]["url"] = self.provider.url
+        if topics := [topic.name for topic in self.topics.all()]:
+            data["keywords"] = ", ".join(topics)
+        if self.event:
+            data["about"] = {
+                "@type": "Event",
+                "name": self.event.title,
+                "url": self.event.get_full_url(request),
+            }
+        return data
+
+    def share_lines(self):
+        lines = [self.title, self.teaser]
+        if self.provider:
+            lines.append(self.provider.name)
+        return lines
 
     def clean(self):
         super().clean()

@@ -1,10 +1,16 @@
 """Content shared by every part of the site: snippets, images, settings, free pages."""
 
+from urllib.parse import quote, urlencode
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
@@ -312,7 +318,95 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = _("Website-Einstellungen")
 
 
-class StandardPage(Page):
+class SitePage(Page):
+    """What every public page of the site shares: its description for search engines and
+    link previews, its structured data (schema.org JSON-LD) and its share link."""
+
+    # Name of the field whose text describes the page when no search description is set.
+    description_field = None
+    schema_type = "WebPage"
+
+    class Meta:
+        abstract = True
+
+    def meta_description(self):
+        text = self.search_description
+        if not text and self.description_field:
+            text = strip_tags(str(getattr(self, self.description_field, "") or ""))
+        return Truncator(" ".join(text.split())).chars(200)
+
+    def essential_text(self, words=180):
+        """Plain paragraphs for the printed Aushang: the page's summary, then its body text,
+        cut to fit one A4 page."""
+        paragraphs = [self.meta_description()] if self.description_field else []
+        body = getattr(self, "body", None)
+        for block in body.raw_data if body is not None else []:
+            if block["type"] == "paragraph":
+                paragraphs.append(" ".join(strip_tags(block["value"]).split()))
+        result, remaining = [], words
+        for text in filter(None, paragraphs):
+            if remaining <= 0:
+                break
+            result.append(Truncator(text).words(remaining))
+            remaining -= len(text.split())
+        return result
+
+    def meta_image(self):
+        """The image for link previews, if the page has one."""
+        return getattr(self, "image", None)
+
+    def share_lines(self):
+        """Lines of the e-mail a citizen sends to pass the page on."""
+        return [self.title]
+
+    def share_mailto(self, request):
+        url = self.get_full_url(request)
+        body = "\n".join([*self.share_lines(), "", url])
+        return "mailto:?" + urlencode({"subject": self.title, "body": body}, quote_via=quote)
+
+    def json_ld(self, request):
+        """The schema.org description of this page (without breadcrumbs)."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": self.schema_type,
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+        }
+        if description := self.meta_description():
+            data["description"] = description
+        return data
+
+    def breadcrumbs_json_ld(self, request):
+        pages = [*self.get_ancestors().filter(depth__gt=1), self]
+        return {
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": [
+                {
+                    "@type": "ListItem",
+                    "position": position,
+                    "name": gettext("Start") if page.depth == 2 else page.title,
+                    "item": page.get_full_url(request),
+                }
+                for position, page in enumerate(pages, start=1)
+            ],
+        }
+
+    def structured_data(self, request):
+        return [self.json_ld(request), self.breadcrumbs_json_ld(request)]
+
+
+class PrintableMixin(RoutablePageMixin):
+    """Pages that print as a one-page A4 Aushang with a QR code linking back to them."""
+
+    @path("druckansicht/", name="print")
+    def print_view(self, request):
+        template = self.get_template(request).replace(".html", "_print.html")
+        return self.render(request, template=template)
+
+
+class StandardPage(SitePage):
     """A free page such as Impressum, Datenschutz or an explanatory text."""
 
     intro = models.TextField(
@@ -327,6 +421,8 @@ class StandardPage(Page):
         blank=True,
         help_text=_("Überschriften, Absätze, Bilder, Dokumente, Hinweiskästen und Fragenlisten"),
     )
+
+    description_field = "intro"
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]

@@ -6,12 +6,21 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from kupferstadt.blocks import BaseStreamBlock, DocumentListBlock
+from kupferstadt.models import SitePage
+from kupferstadt.serializers import (
+    DistrictSerializer,
+    OrganisationSerializer,
+    PersonSerializer,
+    TopicSerializer,
+)
 
 from .blocks import GoalsBlock, MilestonesBlock
 
@@ -22,7 +31,7 @@ class ProjectStatus(models.TextChoices):
     COMPLETED = "completed", _("abgeschlossen")
 
 
-class ProjectIndexPage(Page):
+class ProjectIndexPage(SitePage):
     """The Leitbild "Soziale Kupferstadt 2030": its goals and motto, and its initiatives
     grouped by status."""
 
@@ -65,6 +74,9 @@ class ProjectIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["projects.ProjectPage"]
 
+    description_field = "intro"
+    schema_type = "CollectionPage"
+
     class Meta:
         verbose_name = _("Leitbild mit Initiativen")
         verbose_name_plural = _("Leitbilder mit Initiativen")
@@ -91,7 +103,7 @@ class ProjectPageQuerySet(PageQuerySet):
         return self.select_related("locale").prefetch_related("topics").order_by("path")
 
 
-class ProjectPage(Page):
+class ProjectPage(RoutablePageMixin, SitePage):
     """One initiative of the programme, such as the Sozialbericht or the Aktionsplan
     Inklusion; its events and notices are listed automatically."""
 
@@ -194,22 +206,48 @@ class ProjectPage(Page):
         index.RelatedFields("partners", [index.SearchField("name")]),
     ]
     api_fields = [
-        "summary",
-        "body",
-        "status",
-        "period_start",
-        "period_end",
-        "milestones",
-        "topics",
-        "districts",
+        APIField("summary"),
+        APIField("body"),
+        APIField("status"),
+        APIField("period_start"),
+        APIField("period_end"),
+        APIField("milestones"),
+        APIField("topics", serializer=TopicSerializer(many=True)),
+        APIField("districts", serializer=DistrictSerializer(many=True)),
+        APIField("contacts", serializer=PersonSerializer(many=True)),
+        APIField("partners", serializer=OrganisationSerializer(many=True)),
+        APIField("documents"),
     ]
 
     parent_page_types = ["projects.ProjectIndexPage"]
     subpage_types = []
 
+    description_field = "summary"
+    schema_type = "Project"
+
     class Meta:
         verbose_name = _("Initiative")
         verbose_name_plural = _("Initiativen")
+
+    @path("ical/", name="ical")
+    def calendar(self, request):
+        """The initiative's events as a subscribable calendar."""
+        from events.ical import calendar_response
+
+        events = self.events.live().public().order_by("start").for_calendar()
+        return calendar_response(request, events, self.title, filename=f"{self.slug}.ics")
+
+    def json_ld(self, request):
+        data = super().json_ld(request)
+        if partners := [p.name for p in self.partners.all()]:
+            data["member"] = [{"@type": "Organization", "name": name} for name in partners]
+        if self.period_start:
+            data["foundingDate"] = self.period_start.isoformat()
+        data["parentOrganization"] = {
+            "@type": "GovernmentOrganization",
+            "name": "Kupferstadt Stolberg",
+        }
+        return data
 
     def clean(self):
         super().clean()

@@ -4,6 +4,9 @@ Pages are found again by slug under their parent, snippets by slug (or name), so
 running the loader twice changes nothing and duplicates nothing.
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape, linebreaks
@@ -62,10 +65,13 @@ def ensure_site():
         )
         root.add_child(instance=home)
         home.save_revision().publish()
-    site = Site.objects.filter(is_default_site=True).first() or Site(
-        hostname="localhost", port=80, is_default_site=True
-    )
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     if site.root_page_id != home.id:
+        # Absolute links (feeds, calendars, sitemap) use the site's address: start with
+        # the one the installation is configured for; editors can change it in the admin.
+        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site.hostname = base.hostname or "localhost"
+        site.port = base.port or (443 if base.scheme == "https" else 80)
         site.root_page = home
         site.site_name = "Soziale Kupferstadt Stolberg"
         site.save()

@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -57,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [

@@ -1,6 +1,11 @@
 """Template tags for the parts every page shares: navigation and breadcrumbs."""
 
+import json
+
+import segno
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 register = template.Library()
@@ -39,3 +44,54 @@ def breadcrumbs(context, page):
 @register.filter
 def starts_with(value, prefix):
     return bool(prefix) and str(value).startswith(str(prefix))
+
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context, page):
+    """The page's schema.org JSON-LD, escaped so that no text can close the script."""
+    request = context["request"]
+    blocks = [
+        format_html(
+            '<script type="application/ld+json">{}</script>',
+            mark_safe(json.dumps(item, ensure_ascii=False).translate(_JSON_ESCAPES)),
+        )
+        for item in page.structured_data(request)
+    ]
+    return mark_safe("\n".join(blocks))
+
+
+@register.simple_tag
+def qr_code(url, title=""):
+    """An inline SVG QR code for ``url``, generated on the server."""
+    svg = segno.make(url, error="m").svg_inline(
+        scale=4, dark="#000", light="#fff", title=title or None, svgclass="qr-code"
+    )
+    return mark_safe(svg)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    return context["request"].build_absolute_uri(path)
+
+
+@register.simple_tag(takes_context=True)
+def webcal_url(context, path):
+    """The same calendar URL with the webcal scheme, which calendar apps subscribe to."""
+    url = context["request"].build_absolute_uri(path)
+    return "webcal://" + url.split("://", 1)[1]
+
+
+@register.simple_tag(takes_context=True)
+def share_mailto(context, page):
+    return page.share_mailto(context["request"])
+
+
+_OG_LOCALES = {"de": "de_DE", "en": "en_GB", "tr": "tr_TR", "ar": "ar_AR", "uk": "uk_UA"}
+
+
+@register.filter
+def og_locale(language_code):
+    return _OG_LOCALES.get(language_code, language_code)

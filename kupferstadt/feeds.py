@@ -1,0 +1,53 @@
+"""RSS 2.0 and Atom feeds of a listing page, built with Django's syndication framework."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+FEED_LENGTH = 50
+
+
+class PageListingFeed(Feed):
+    """The items of one listing page (the Pinnwand or the calendar) as a feed."""
+
+    def __init__(self, page, items, atom=False):
+        super().__init__()
+        self.page = page
+        self._items = items
+        self.feed_type = Atom1Feed if atom else Rss201rev2Feed
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        self.language = self.page.locale.language_code
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return f"{self.page.title} – Soziale Kupferstadt Stolberg"
+
+    def link(self):
+        return self.page.get_url(self.request)
+
+    def description(self):
+        return self.page.meta_description()
+
+    subtitle = description
+
+    def items(self):
+        return self._items[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_description(self, item):
+        return item.meta_description()
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_categories(self, item):
+        return [topic.name for topic in item.topics.all()]
