@@ -1,0 +1,92 @@
+"""The read-only open data API (Wagtail API v2): notices, events, initiatives."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from ..factories import (
+    EventPageFactory,
+    NoticePageFactory,
+    ProjectPageFactory,
+    TopicFactory,
+    VenueFactory,
+)
+
+
+def api(client, **params):
+    response = client.get("/api/v2/pages/", params)
+    assert response["Content-Type"] == "application/json"
+    return response
+
+
+def titles(response):
+    assert response.status_code == 200, response.content
+    return {item["title"] for item in response.json()["items"]}
+
+
+@pytest.fixture
+def content(pinnwand, event_index, leitbild):
+    familie = TopicFactory(name="Familie")
+    today = timezone.localdate()
+    NoticePageFactory(parent=pinnwand, title="Aktuell", topics=[familie])
+    NoticePageFactory(
+        parent=pinnwand,
+        title="Abgelaufen",
+        valid_from=today - datetime.timedelta(days=5),
+        valid_until=today - datetime.timedelta(days=1),
+    )
+    NoticePageFactory(parent=pinnwand, title="Entwurf").unpublish()
+    private = NoticePageFactory(parent=pinnwand, title="Intern")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    EventPageFactory(
+        parent=event_index, title="Fest", topics=[familie], venue=VenueFactory(name="Rathaus")
+    )
+    EventPageFactory(
+        parent=event_index, title="Gestern", start=timezone.now() - datetime.timedelta(days=1)
+    )
+    ProjectPageFactory(parent=leitbild, title="Familiengerechte Kommune", topics=[familie])
+
+
+def test_notices_exclude_drafts_private_and_expired(client, content):
+    assert titles(api(client, type="home.NoticePage")) == {"Aktuell"}
+
+
+def test_event_fields_include_dates_venue_topics_and_status(client, content):
+    response = api(
+        client, type="events.EventPage", fields="start,end,status,venue,topics", upcoming="true"
+    )
+    (item,) = response.json()["items"]
+    assert item["title"] == "Fest"
+    assert item["status"] == "scheduled"
+    assert datetime.datetime.fromisoformat(item["start"]).utcoffset() is not None
+    assert item["venue"]["name"] == "Rathaus" and item["venue"]["postal_code"] == "52222"
+    assert item["topics"] == [{"name": "Familie", "slug": "familie"}]
+
+
+def test_past_events_filter(client, content):
+    assert titles(api(client, type="events.EventPage", upcoming="false")) == {"Gestern"}
+
+
+def test_topic_filter_spans_types(client, content):
+    assert titles(api(client, topic="familie")) == {"Aktuell", "Fest", "Familiengerechte Kommune"}
+
+
+def test_initiatives_endpoint(client, content):
+    response = api(client, type="projects.ProjectPage", fields="summary,status,topics")
+    (item,) = response.json()["items"]
+    assert item["status"] == "running" and item["summary"]
+
+
+@pytest.mark.parametrize(
+    "params", [{"upcoming": "vielleicht"}, {"type": "gibt.EsNicht"}, {"unbekannt": "1"}]
+)
+def test_bad_parameters_are_a_readable_400(client, content, params):
+    response = api(client, **params)
+    assert response.status_code == 400
+    assert "message" in response.json()
+
+
+def test_api_is_read_only(client, content):
+    assert client.post("/api/v2/pages/", {"title": "x"}).status_code == 405
