@@ -424,6 +424,7 @@ class EventPage(PrintableMixin, SitePage):
     subpage_types = []
 
     description_field = "subtitle"
+    print_description = False  # the subtitle already heads the printed sheet
     schema_type = "Event"
 
     class Meta:

@@ -324,6 +324,8 @@ class SitePage(Page):
 
     # Name of the field whose text describes the page when no search description is set.
     description_field = None
+    # Whether the printed Aushang starts with that description.
+    print_description = True
     schema_type = "WebPage"
 
     class Meta:
@@ -335,10 +337,10 @@ class SitePage(Page):
             text = strip_tags(str(getattr(self, self.description_field, "") or ""))
         return Truncator(" ".join(text.split())).chars(200)
 
-    def essential_text(self, words=180):
+    def essential_text(self, words=110):
         """Plain paragraphs for the printed Aushang: the page's summary, then its body text,
         cut to fit one A4 page."""
-        paragraphs = [self.meta_description()] if self.description_field else []
+        paragraphs = [self.meta_description()] if self.print_description else []
         body = getattr(self, "body", None)
         for block in body.raw_data if body is not None else []:
             if block["type"] == "paragraph":

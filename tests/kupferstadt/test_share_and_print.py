@@ -84,3 +84,17 @@ def test_qr_code_encodes_the_page_url(demo):
     assert qr_code(url) == segno.make(url, error="m").svg_inline(
         scale=4, dark="#000", light="#fff", svgclass="qr-code"
     )
+
+
+def test_printed_text_is_cut_to_fit_one_page(pinnwand):
+    from ..factories import NoticePageFactory
+
+    long_text = "Wort " * 2000
+    notice = NoticePageFactory(
+        parent=pinnwand,
+        teaser="Kurz.",
+        body=[{"type": "paragraph", "value": f"<p>{long_text}</p>"}] * 3,
+    )
+    paragraphs = notice.essential_text()
+    assert paragraphs[0] == "Kurz."
+    assert sum(len(p.split()) for p in paragraphs) <= 111
