@@ -52,6 +52,10 @@ class HomePage(SitePage):
         "events.EventIndexPage",
         "projects.ProjectIndexPage",
         "kupferstadt.StandardPage",
+        "kupferstadt.AccessibilityStatementPage",
+        "kupferstadt.BarrierReportPage",
+        "kupferstadt.EasyLanguagePage",
+        "kupferstadt.SignLanguagePage",
     ]
 
     description_field = "intro"

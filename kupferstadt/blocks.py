@@ -106,3 +106,24 @@ class DocumentListBlock(blocks.StreamBlock):
     """Downloads attached to a notice or an initiative."""
 
     document = DocumentBlock()
+
+
+class NonAccessibleContentBlock(blocks.StructBlock):
+    content = blocks.CharBlock(
+        label=_("Inhalt"), max_length=300, help_text=_("Welcher Inhalt ist nicht barrierefrei?")
+    )
+    reason = blocks.TextBlock(label=_("Begründung"), help_text=_("Warum ist das so?"))
+    alternative = blocks.TextBlock(
+        label=_("Alternative"),
+        required=False,
+        help_text=_("Wie erhalten Menschen die Information trotzdem?"),
+    )
+
+    class Meta:
+        icon = "warning"
+        label = _("Nicht barrierefreier Inhalt")
+        template = "blocks/non_accessible_content_block.html"
+
+
+class NonAccessibleContentListBlock(blocks.StreamBlock):
+    item = NonAccessibleContentBlock()

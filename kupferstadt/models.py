@@ -5,6 +5,7 @@ from urllib.parse import quote, urlencode
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.shortcuts import redirect
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext
@@ -17,7 +18,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
-from .blocks import BaseStreamBlock
+from .blocks import BaseStreamBlock, NonAccessibleContentListBlock
 from .text import german_slugify
 
 SLUG_HELP = _("Kurzname für Adressen und Filter; wird aus dem Namen erzeugt, wenn leer.")
@@ -300,6 +301,65 @@ class SiteSettings(BaseSiteSetting):
         features=["bold", "italic", "link"],
         help_text=_("Kurzer Text, der unten auf jeder Seite erscheint."),
     )
+    accessibility_contact_email = models.EmailField(
+        _("E-Mail für Meldungen zur Barrierefreiheit"),
+        blank=True,
+        help_text=_("An diese Adresse gehen Meldungen aus dem Formular „Barriere melden“."),
+    )
+    imprint_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Impressum"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Wird im Fußbereich jeder Seite verlinkt."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Datenschutzerklärung"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Wird im Fußbereich jeder Seite verlinkt."),
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Erklärung zur Barrierefreiheit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Wird im Fußbereich jeder Seite verlinkt."),
+    )
+    barrier_report_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Barriere melden"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Das Formular, über das Barrieren gemeldet werden; im Fußbereich verlinkt."),
+    )
+    easy_language_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Leichte Sprache"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Wird im Kopfbereich jeder Seite verlinkt."),
+    )
+    sign_language_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Gebärdensprache"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Wird im Kopfbereich jeder Seite verlinkt."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -312,10 +372,35 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Kontaktadresse"),
         ),
         FieldPanel("footer_text"),
+        MultiFieldPanel(
+            [
+                FieldPanel("imprint_page"),
+                FieldPanel("privacy_page"),
+                FieldPanel("accessibility_page"),
+                FieldPanel("barrier_report_page"),
+                FieldPanel("accessibility_contact_email"),
+                FieldPanel("easy_language_page"),
+                FieldPanel("sign_language_page"),
+            ],
+            heading=_("Pflichtseiten und Barrierefreiheit"),
+        ),
     ]
 
     class Meta:
         verbose_name = _("Website-Einstellungen")
+
+    def service_page_ids(self):
+        return {
+            name: getattr(self, f"{name}_id")
+            for name in (
+                "imprint_page",
+                "privacy_page",
+                "accessibility_page",
+                "barrier_report_page",
+                "easy_language_page",
+                "sign_language_page",
+            )
+        }
 
 
 class SitePage(Page):
@@ -436,3 +521,296 @@ class StandardPage(SitePage):
     class Meta:
         verbose_name = _("Standardseite")
         verbose_name_plural = _("Standardseiten")
+
+
+class Conformance(models.TextChoices):
+    FULL = "full", _("vollständig vereinbar")
+    PARTIAL = "partial", _("teilweise vereinbar")
+    NONE = "none", _("nicht vereinbar")
+
+
+NRW_OMBUDSSTELLE_URL = "https://www.mags.nrw/ombudsstelle-barrierefreie-it"
+
+
+class AccessibilityStatementPage(SitePage):
+    """The Erklärung zur Barrierefreiheit required by BITV NRW: every required part is a
+    field of its own, so none can be left out."""
+
+    scope = RichTextField(
+        _("Geltungsbereich"),
+        features=["bold", "italic", "link"],
+        help_text=_("Für welche Website gilt die Erklärung, und nach welchen Vorschriften?"),
+    )
+    conformance = models.CharField(
+        _("Stand der Vereinbarkeit"),
+        max_length=10,
+        choices=Conformance.choices,
+        help_text=_("Wie weit erfüllt die Website die Anforderungen der BITV NRW (WCAG 2.1 AA)?"),
+    )
+    non_accessible_content = StreamField(
+        NonAccessibleContentListBlock(),
+        verbose_name=_("Nicht barrierefreie Inhalte"),
+        blank=True,
+        help_text=_(
+            "Jeder Inhalt mit Begründung und Alternative; Pflicht, wenn nicht vollständig."
+        ),
+    )
+    prepared_on = models.DateField(
+        _("Erstellt am"), help_text=_("Wann wurde die Erklärung erstellt?")
+    )
+    reviewed_on = models.DateField(
+        _("Zuletzt überprüft am"), help_text=_("Wann wurde die Erklärung zuletzt überprüft?")
+    )
+    assessment_method = models.CharField(
+        _("Grundlage der Bewertung"),
+        max_length=300,
+        help_text=_("z. B. „Selbstbewertung“ oder „Prüfung durch eine externe Stelle“"),
+    )
+    feedback_contact = RichTextField(
+        _("Kontakt für Rückmeldungen"),
+        features=["bold", "italic", "link"],
+        help_text=_("Wer nimmt Hinweise auf Barrieren entgegen? Name, E-Mail, Telefon."),
+    )
+    enforcement_url = models.URLField(
+        _("Adresse der Ombudsstelle"),
+        default=NRW_OMBUDSSTELLE_URL,
+        help_text=_("Ombudsstelle für barrierefreie Informationstechnik des Landes NRW"),
+    )
+
+    description_field = "scope"
+    content_panels = Page.content_panels + [
+        FieldPanel("scope"),
+        MultiFieldPanel(
+            [FieldPanel("conformance"), FieldPanel("non_accessible_content")],
+            heading=_("Stand der Vereinbarkeit"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("prepared_on"), FieldPanel("reviewed_on")]),
+                FieldPanel("assessment_method"),
+            ],
+            heading=_("Erstellung"),
+        ),
+        FieldPanel("feedback_contact"),
+        FieldPanel("enforcement_url"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("scope"),
+        index.SearchField("non_accessible_content"),
+    ]
+    api_fields = ["conformance", "prepared_on", "reviewed_on"]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Erklärung zur Barrierefreiheit")
+        verbose_name_plural = _("Erklärungen zur Barrierefreiheit")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.conformance != Conformance.FULL and not self.non_accessible_content:
+            errors["non_accessible_content"] = _(
+                "Bitte nennen Sie die Inhalte, die nicht barrierefrei sind."
+            )
+        if self.prepared_on and self.reviewed_on and self.reviewed_on < self.prepared_on:
+            errors["reviewed_on"] = _("Die Überprüfung kann nicht vor der Erstellung liegen.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class BarrierReport(models.Model):
+    """A barrier reported by a citizen through the "Barriere melden" form."""
+
+    page_url = models.CharField(
+        _("Betroffene Seite"),
+        max_length=500,
+        blank=True,
+        help_text=_("Adresse oder Name der Seite, auf der die Barriere ist."),
+    )
+    description = models.TextField(
+        _("Beschreibung der Barriere"),
+        max_length=5000,
+        help_text=_("Was hat nicht funktioniert? Welche Hilfsmittel nutzen Sie?"),
+    )
+    name = models.CharField(_("Name"), max_length=200, blank=True, help_text=_("Freiwillig"))
+    email = models.EmailField(
+        _("E-Mail für eine Antwort"), blank=True, help_text=_("Freiwillig, für eine Antwort")
+    )
+    created_at = models.DateTimeField(_("Eingegangen am"), auto_now_add=True)
+    handled = models.BooleanField(
+        _("Erledigt"), default=False, help_text=_("Haken setzen, wenn die Meldung bearbeitet ist.")
+    )
+
+    panels = [
+        FieldPanel("page_url", read_only=True),
+        FieldPanel("description", read_only=True),
+        FieldPanel("name", read_only=True),
+        FieldPanel("email", read_only=True),
+        FieldPanel("handled"),
+    ]
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("Barriere-Meldung")
+        verbose_name_plural = _("Barriere-Meldungen")
+
+    def __str__(self):
+        return Truncator(self.description).chars(60)
+
+
+class BarrierReportPage(RoutablePageMixin, SitePage):
+    """The feedback form of the accessibility statement ("Barriere melden")."""
+
+    intro = RichTextField(
+        _("Einleitung"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Steht über dem Formular."),
+    )
+    thanks = RichTextField(
+        _("Bestätigung"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Erscheint nach dem Absenden."),
+    )
+
+    description_field = "intro"
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("thanks")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Formular „Barriere melden“")
+        verbose_name_plural = _("Formulare „Barriere melden“")
+
+    @path("")
+    def report(self, request):
+        from .forms import BarrierReportForm
+
+        if request.method == "POST":
+            form = BarrierReportForm(request.POST)
+            if form.is_valid():
+                form.save_and_notify(request)
+                return redirect(self.get_url(request) + self.reverse_subpage("thanks_view"))
+        else:
+            form = BarrierReportForm(initial={"page_url": request.GET.get("seite", "")[:500]})
+        return self.render(request, context_overrides={"form": form})
+
+    @path("danke/")
+    def thanks_view(self, request):
+        return self.render(request, context_overrides={"sent": True})
+
+
+class EasyLanguagePage(SitePage):
+    """A page in Leichte Sprache (easy-to-read German); the top one is linked from every
+    page's header and may have further Leichte-Sprache pages below it."""
+
+    intro = models.TextField(
+        _("Einleitung"),
+        blank=True,
+        max_length=500,
+        help_text=_("Kurze Sätze. Ein Gedanke pro Satz."),
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("Inhalt"),
+        blank=True,
+        help_text=_("Schreiben Sie in Leichter Sprache: kurze Sätze, bekannte Wörter."),
+    )
+
+    description_field = "intro"
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    api_fields = ["intro", "body"]
+    parent_page_types = ["home.HomePage", "kupferstadt.EasyLanguagePage"]
+    subpage_types = ["kupferstadt.EasyLanguagePage"]
+
+    class Meta:
+        verbose_name = _("Seite in Leichter Sprache")
+        verbose_name_plural = _("Seiten in Leichter Sprache")
+
+
+class SignLanguagePage(SitePage):
+    """The page with the video in Deutsche Gebärdensprache (DGS) explaining the site;
+    the video is served from our own media, never from an external player."""
+
+    intro = models.TextField(
+        _("Einleitung"), blank=True, max_length=500, help_text=_("Steht über dem Video.")
+    )
+    video = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("Video (MP4 oder WebM)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Das Video in Deutscher Gebärdensprache, als Dokument hochgeladen."),
+    )
+    captions = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("Untertitel (WebVTT)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Untertitel als .vtt-Datei; Pflicht, wenn ein Video gewählt ist."),
+    )
+    duration = models.DurationField(
+        _("Dauer"),
+        null=True,
+        blank=True,
+        help_text=_("Länge des Videos, z. B. 00:04:30; Pflicht, wenn ein Video gewählt ist."),
+    )
+    transcript = RichTextField(
+        _("Text zum Video"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=_("Der Inhalt des Videos als Text."),
+    )
+
+    description_field = "intro"
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("video"), FieldPanel("captions"), FieldPanel("duration")],
+            heading=_("Video"),
+        ),
+        FieldPanel("transcript"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("transcript")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Seite in Gebärdensprache")
+        verbose_name_plural = _("Seiten in Gebärdensprache")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.video:
+            if self.video.file_extension.lower() not in ("mp4", "webm"):
+                errors["video"] = _("Bitte wählen Sie ein Video im Format MP4 oder WebM.")
+            if not self.captions:
+                errors["captions"] = _("Ein Video braucht Untertitel (WebVTT).")
+            if not self.duration:
+                errors["duration"] = _("Bitte geben Sie die Dauer des Videos an.")
+        if self.captions and self.captions.file_extension.lower() != "vtt":
+            errors["captions"] = _("Untertitel müssen eine WebVTT-Datei (.vtt) sein.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def video_type(self):
+        return f"video/{self.video.file_extension.lower()}" if self.video else ""
+
+    @property
+    def duration_display(self):
+        if not self.duration:
+            return ""
+        minutes, seconds = divmod(int(self.duration.total_seconds()), 60)
+        return f"{minutes}:{seconds:02d}"

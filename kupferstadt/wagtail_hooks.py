@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Audience, District, Organisation, Person, Topic, Venue
+from .models import Audience, BarrierReport, District, Organisation, Person, Topic, Venue
 
 
 class TopicViewSet(SnippetViewSet):
@@ -64,3 +64,17 @@ class MasterDataGroup(SnippetViewSetGroup):
 
 
 register_snippet(MasterDataGroup)
+
+
+class BarrierReportViewSet(SnippetViewSet):
+    model = BarrierReport
+    icon = "warning"
+    menu_label = _("Barriere-Meldungen")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["__str__", "page_url", "created_at", "handled"]
+    list_filter = ["handled"]
+    inspect_view_enabled = True
+
+
+register_snippet(BarrierReportViewSet)

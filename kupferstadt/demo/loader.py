@@ -19,6 +19,7 @@ from kupferstadt.text import german_slugify
 from projects.models import ProjectIndexPage, ProjectPage
 
 from . import seed
+from .service_pages import ensure_service_pages
 
 
 def paragraph(text):
@@ -209,7 +210,9 @@ def load_seed():
         pinned=True,
         event=forum,
     )
+    service = ensure_service_pages(home, ensure_child)
     return {
+        **service,
         "home": home,
         "pinnwand": pinnwand,
         "events": events,

@@ -147,7 +147,10 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Soziale Kupferstadt Stolberg"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "kupferstadt.CustomImage"
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "txt", "csv"]
+WAGTAILDOCS_EXTENSIONS = [
+    *["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "txt", "csv"],
+    *["mp4", "webm", "vtt"],  # the Gebärdensprache video and its captions
+]
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
@@ -157,6 +160,12 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+
+# Public forms: a submission faster than this is taken for a bot, one slower than the
+# maximum has to be sent again.
+KUPFERSTADT_FORM_MIN_SECONDS = int(env("KUPFERSTADT_FORM_MIN_SECONDS", "3"))
+KUPFERSTADT_FORM_MAX_SECONDS = 2 * 60 * 60
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Soziale Kupferstadt <noreply@localhost>")
 
 # How many notices and events a listing page shows at once.
 KUPFERSTADT_PAGE_SIZE = 12

@@ -95,3 +95,17 @@ _OG_LOCALES = {"de": "de_DE", "en": "en_GB", "tr": "tr_TR", "ar": "ar_AR", "uk":
 @register.filter
 def og_locale(language_code):
     return _OG_LOCALES.get(language_code, language_code)
+
+
+@register.simple_tag(takes_context=True)
+def service_pages(context):
+    """The pages linked from every header and footer (Impressum, Leichte Sprache, ...),
+    by name, fetched in one query and only while they are live."""
+    request = context.get("request")
+    site_settings = context.get("settings")
+    if request is None or site_settings is None:
+        return {}
+    ids = site_settings["kupferstadt"]["SiteSettings"].service_page_ids()
+    pages = Page.objects.filter(id__in=[i for i in ids.values() if i]).live().public()
+    by_id = {page.id: page for page in pages.select_related("locale")}
+    return {name: by_id[page_id] for name, page_id in ids.items() if page_id in by_id}
