@@ -6,7 +6,7 @@ PORT ?= 8000
 DEV_USER := admin
 DEV_PASSWORD := kupferstadt
 
-.PHONY: run test install install-test migrate demo lint format bench clean
+.PHONY: run test test-browser install install-test migrate demo lint format bench clean
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 wird benötigt ($(PYTHON) nicht gefunden)."; exit 1; }
@@ -25,6 +25,15 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
+# axe-core and the Nu Html Checker for the browser tests come from the npm registry.
+# Without npm the browser tests that need them are skipped locally (and fail in CI).
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+		echo "Hinweis: npm fehlt; die Prüfungen mit axe-core und vnu werden übersprungen."; \
+	fi
+
 migrate: install
 	$(PY) manage.py migrate --noinput
 
@@ -39,8 +48,11 @@ run: demo
 	@echo ""
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install-test
+test: install-test node_modules/.installed
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-browser: install-test node_modules/.installed
+	$(PY) -m pytest tests/browser $(PYTEST_ARGS)
 
 lint: install-test
 	$(VENV)/bin/ruff check .
@@ -52,4 +64,4 @@ format: install-test
 	$(VENV)/bin/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media .test-media
+	rm -rf $(VENV) db.sqlite3 media .test-media node_modules
