@@ -6,7 +6,7 @@ PORT ?= 8000
 DEV_USER := admin
 DEV_PASSWORD := kupferstadt
 
-.PHONY: run test test-browser install install-test migrate demo lint format bench clean
+.PHONY: run test test-browser messages install install-test migrate demo lint format bench clean
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 wird benötigt ($(PYTHON) nicht gefunden)."; exit 1; }
@@ -62,6 +62,11 @@ lint: install-test
 format: install-test
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# Compiles the gettext catalogues (kupferstadt/locale/*/LC_MESSAGES/django.po) with polib,
+# so no system gettext is needed; the compiled .mo files are committed.
+messages: install
+	$(PY) -c "import pathlib, polib; [polib.pofile(str(p)).save_as_mofile(str(p.with_suffix('.mo'))) for p in pathlib.Path('kupferstadt/locale').glob('*/LC_MESSAGES/django.po')]"
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media .test-media node_modules
