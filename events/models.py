@@ -25,7 +25,7 @@ from wagtail.signals import page_published
 
 from kupferstadt.blocks import BaseStreamBlock
 from kupferstadt.listing import paginate
-from kupferstadt.models import PrintableMixin, SitePage
+from kupferstadt.models import STEM_SEARCH_FIELDS, PrintableMixin, SitePage
 from kupferstadt.serializers import (
     AudienceSerializer,
     OrganisationSerializer,
@@ -383,19 +383,23 @@ class EventPage(PrintableMixin, SitePage):
             heading=_("Downloads"),
         ),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("subtitle"),
-        index.SearchField("leading_questions"),
-        index.SearchField("body"),
-        index.SearchField("programme"),
-        index.FilterField("start"),
-        index.FilterField("end"),
-        index.FilterField("status"),
-        index.RelatedFields("venue", [index.SearchField("name"), index.SearchField("street")]),
-        index.RelatedFields("topics", [index.SearchField("name")]),
-        index.RelatedFields("contacts", [index.SearchField("name")]),
-        index.RelatedFields("host", [index.SearchField("name")]),
-    ]
+    search_fields = (
+        Page.search_fields
+        + STEM_SEARCH_FIELDS
+        + [
+            index.SearchField("subtitle"),
+            index.SearchField("leading_questions"),
+            index.SearchField("body"),
+            index.SearchField("programme"),
+            index.FilterField("start"),
+            index.FilterField("end"),
+            index.FilterField("status"),
+            index.RelatedFields("venue", [index.SearchField("name"), index.SearchField("street")]),
+            index.RelatedFields("topics", [index.SearchField("name")]),
+            index.RelatedFields("contacts", [index.SearchField("name")]),
+            index.RelatedFields("host", [index.SearchField("name")]),
+        ]
+    )
     api_fields = [
         APIField("subtitle"),
         APIField("start"),
@@ -523,6 +527,20 @@ class EventPage(PrintableMixin, SitePage):
         from .structured_data import event_json_ld
 
         return event_json_ld(self, request)
+
+    search_related_names = True
+
+    def search_text_parts(self):
+        related = [
+            *(block.value for block in self.leading_questions),
+            *(f"{item.value['title']} {item.value['speakers']}" for item in self.programme),
+            *(topic.name for topic in self.topics.all()),
+            *(person.name for person in self.contacts.all()),
+            self.host.name if self.host else "",
+        ]
+        if self.venue:
+            related += [self.venue.name, self.venue.full_address]
+        return [*super().search_text_parts(), *related]
 
     def share_lines(self):
         when = date_format(self.local_start, "l, j. F Y")

@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from kupferstadt.blocks import BaseStreamBlock, DocumentListBlock
 from kupferstadt.listing import paginate
-from kupferstadt.models import PrintableMixin, SitePage, SiteSettings
+from kupferstadt.models import STEM_SEARCH_FIELDS, PrintableMixin, SitePage, SiteSettings
 from kupferstadt.serializers import (
     AudienceSerializer,
     DistrictSerializer,
@@ -332,17 +332,21 @@ class NoticePage(PrintableMixin, SitePage):
         FieldPanel("documents"),
         MultiFieldPanel([FieldPanel("event"), FieldPanel("project")], heading=_("Verknüpfungen")),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("teaser"),
-        index.SearchField("body"),
-        index.FilterField("valid_from"),
-        index.FilterField("valid_until"),
-        index.FilterField("region"),
-        index.RelatedFields("provider", [index.SearchField("name")]),
-        index.RelatedFields("topics", [index.SearchField("name")]),
-        index.RelatedFields("districts", [index.SearchField("name")]),
-        index.RelatedFields("contacts", [index.SearchField("name")]),
-    ]
+    search_fields = (
+        Page.search_fields
+        + STEM_SEARCH_FIELDS
+        + [
+            index.SearchField("teaser"),
+            index.SearchField("body"),
+            index.FilterField("valid_from"),
+            index.FilterField("valid_until"),
+            index.FilterField("region"),
+            index.RelatedFields("provider", [index.SearchField("name")]),
+            index.RelatedFields("topics", [index.SearchField("name")]),
+            index.RelatedFields("districts", [index.SearchField("name")]),
+            index.RelatedFields("contacts", [index.SearchField("name")]),
+        ]
+    )
     api_fields = [
         APIField("teaser"),
         APIField("body"),
@@ -389,6 +393,19 @@ class NoticePage(PrintableMixin, SitePage):
                 "url": self.event.get_full_url(request),
             }
         return data
+
+    search_related_names = True
+
+    def search_text_parts(self):
+        related = [
+            *(topic.name for topic in self.topics.all()),
+            *(audience.name for audience in self.audiences.all()),
+            *(district.name for district in self.districts.all()),
+            *(person.name for person in self.contacts.all()),
+            self.provider.name if self.provider else "",
+            self.get_region_display(),
+        ]
+        return [*super().search_text_parts(), *related]
 
     def share_lines(self):
         lines = [self.title, self.teaser]

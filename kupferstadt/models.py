@@ -18,8 +18,13 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
+from search.stemming import stemmed_text
+
 from .blocks import BaseStreamBlock, NonAccessibleContentListBlock
 from .text import german_slugify
+
+# Every searchable page indexes the Snowball stems of its texts (see search/stemming.py).
+STEM_SEARCH_FIELDS = [index.SearchField("search_stems")]
 
 SLUG_HELP = _("Kurzname für Adressen und Filter; wird aus dem Namen erzeugt, wenn leer.")
 
@@ -411,6 +416,8 @@ class SitePage(Page):
     description_field = None
     # Whether the printed Aushang starts with that description.
     print_description = True
+    # Whether search_text_parts() reads many-to-many relations (see save()).
+    search_related_names = False
     schema_type = "WebPage"
 
     class Meta:
@@ -422,14 +429,41 @@ class SitePage(Page):
             text = strip_tags(str(getattr(self, self.description_field, "") or ""))
         return Truncator(" ".join(text.split())).chars(200)
 
+    def body_paragraphs(self):
+        """The plain text of the body's paragraphs, read from the raw data (no queries)."""
+        body = getattr(self, "body", None)
+        return [
+            " ".join(strip_tags(block["value"]).split())
+            for block in (body.raw_data if body is not None else [])
+            if block["type"] == "paragraph"
+        ]
+
+    def search_text_parts(self):
+        """The texts a citizen may find this page by; page types add related names."""
+        parts = [self.title, self.search_description]
+        if self.description_field:
+            parts.append(strip_tags(str(getattr(self, self.description_field, "") or "")))
+        return parts + self.body_paragraphs()
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        # Wagtail indexes a page in post_save, before modelcluster stores the
+        # many-to-many relations (topics, districts, contacts) that search_stems reads;
+        # index once more now that they are stored.
+        if self.pk and self.search_related_names:
+            index.insert_or_update_object(self)
+        return result
+
+    def search_stems(self):
+        return stemmed_text(
+            " ".join(filter(None, self.search_text_parts())), self.locale.language_code
+        )
+
     def essential_text(self, words=110):
         """Plain paragraphs for the printed Aushang: the page's summary, then its body text,
         cut to fit one A4 page."""
         paragraphs = [self.meta_description()] if self.print_description else []
-        body = getattr(self, "body", None)
-        for block in body.raw_data if body is not None else []:
-            if block["type"] == "paragraph":
-                paragraphs.append(" ".join(strip_tags(block["value"]).split()))
+        paragraphs += self.body_paragraphs()
         result, remaining = [], words
         for text in filter(None, paragraphs):
             if remaining <= 0:
@@ -512,7 +546,11 @@ class StandardPage(SitePage):
     description_field = "intro"
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = (
+        Page.search_fields
+        + STEM_SEARCH_FIELDS
+        + [index.SearchField("intro"), index.SearchField("body")]
+    )
     api_fields = ["intro", "body"]
 
     parent_page_types = ["home.HomePage", "kupferstadt.StandardPage"]
@@ -594,10 +632,11 @@ class AccessibilityStatementPage(SitePage):
         FieldPanel("feedback_contact"),
         FieldPanel("enforcement_url"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("scope"),
-        index.SearchField("non_accessible_content"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + STEM_SEARCH_FIELDS
+        + [index.SearchField("scope"), index.SearchField("non_accessible_content")]
+    )
     api_fields = ["conformance", "prepared_on", "reviewed_on"]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -723,7 +762,11 @@ class EasyLanguagePage(SitePage):
 
     description_field = "intro"
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = (
+        Page.search_fields
+        + STEM_SEARCH_FIELDS
+        + [index.SearchField("intro"), index.SearchField("body")]
+    )
     api_fields = ["intro", "body"]
     parent_page_types = ["home.HomePage", "kupferstadt.EasyLanguagePage"]
     subpage_types = ["kupferstadt.EasyLanguagePage"]
@@ -780,7 +823,11 @@ class SignLanguagePage(SitePage):
         ),
         FieldPanel("transcript"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("transcript")]
+    search_fields = Page.search_fields + STEM_SEARCH_FIELDS + [index.SearchField("transcript")]
+
+    def search_text_parts(self):
+        return [*super().search_text_parts(), strip_tags(self.transcript)]
+
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

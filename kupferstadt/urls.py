@@ -33,6 +33,7 @@ if settings.DEBUG:
 # changes no published address; "/" redirects to the visitor's language.
 urlpatterns += i18n_patterns(
     path("suche/", search_views.search, name="search"),
+    path("suche/vorschlaege/", search_views.autocomplete, name="search_autocomplete"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -14,7 +14,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from kupferstadt.blocks import BaseStreamBlock, DocumentListBlock
-from kupferstadt.models import SitePage
+from kupferstadt.models import STEM_SEARCH_FIELDS, SitePage
 from kupferstadt.serializers import (
     DistrictSerializer,
     OrganisationSerializer,
@@ -195,16 +195,20 @@ class ProjectPage(RoutablePageMixin, SitePage):
         MultiFieldPanel([FieldPanel("contacts"), FieldPanel("partners")], heading=_("Beteiligte")),
         FieldPanel("documents"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.SearchField("milestones"),
-        index.FilterField("status"),
-        index.RelatedFields("topics", [index.SearchField("name")]),
-        index.RelatedFields("districts", [index.SearchField("name")]),
-        index.RelatedFields("contacts", [index.SearchField("name")]),
-        index.RelatedFields("partners", [index.SearchField("name")]),
-    ]
+    search_fields = (
+        Page.search_fields
+        + STEM_SEARCH_FIELDS
+        + [
+            index.SearchField("summary"),
+            index.SearchField("body"),
+            index.SearchField("milestones"),
+            index.FilterField("status"),
+            index.RelatedFields("topics", [index.SearchField("name")]),
+            index.RelatedFields("districts", [index.SearchField("name")]),
+            index.RelatedFields("contacts", [index.SearchField("name")]),
+            index.RelatedFields("partners", [index.SearchField("name")]),
+        ]
+    )
     api_fields = [
         APIField("summary"),
         APIField("body"),
@@ -236,6 +240,18 @@ class ProjectPage(RoutablePageMixin, SitePage):
 
         events = self.events.live().public().order_by("start").for_calendar()
         return calendar_response(request, events, self.title, filename=f"{self.slug}.ics")
+
+    search_related_names = True
+
+    def search_text_parts(self):
+        related = [
+            *(topic.name for topic in self.topics.all()),
+            *(district.name for district in self.districts.all()),
+            *(person.name for person in self.contacts.all()),
+            *(partner.name for partner in self.partners.all()),
+            *(block.value["title"] for block in self.milestones),
+        ]
+        return [*super().search_text_parts(), *related]
 
     def json_ld(self, request):
         data = super().json_ld(request)

@@ -1,34 +1,71 @@
-"""The site search: one page per language, live and public pages of that language."""
+"""The search page and its autocomplete endpoint, one per language."""
 
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from kupferstadt.listing import paginate
+from kupferstadt.models import Topic
 
-MAX_QUERY_LENGTH = 200
+from .engine import MAX_QUERY_LENGTH, SiteSearch, searchable_pages
+from .models import SearchTermLog
+from .stemming import clean_query
+
+RESULTS_PER_PAGE = 10
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()
-    message = ""
-    if len(query) > MAX_QUERY_LENGTH:
-        query = query[:MAX_QUERY_LENGTH]
-        message = _("Ihr Suchbegriff war sehr lang und wurde gekürzt.")
-    results = Page.objects.none()
-    if query:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
+    raw = request.GET.get("q")
+    query, cut = clean_query(raw, MAX_QUERY_LENGTH)
+    site_search = SiteSearch(
+        query=query,
+        locale=Locale.get_active(),
+        type=request.GET.get("type", ""),
+        topic_slug=request.GET.get("topic", ""),
+        archive=request.GET.get("archive") == "1",
+    )
+    messages = list(site_search.messages)
+    if cut:
+        messages.append(_("Ihr Suchbegriff war sehr lang und wurde gekürzt."))
+    context = {"search": site_search, "search_query": query, "messages_list": messages}
+    if raw is not None and not site_search.has_words:
+        messages.append(_("Bitte geben Sie einen Suchbegriff mit Buchstaben oder Ziffern ein."))
+    if site_search.has_words:
+        page, page_message = paginate(request, site_search.results(), RESULTS_PER_PAGE)
+        if page_message:
+            messages.append(page_message)
+        found = page.paginator.count > 0
+        SearchTermLog.record(query, found)
+        context.update(
+            results=page,
+            type_counts=site_search.type_counts(),
+            topic_counts=site_search.topic_counts(),
+            promotions=site_search.promotions(),
         )
-        Query.get(query).add_hit()
-    page, page_message = paginate(request, results, 10) if query else (None, "")
+        if not found:
+            context["suggestions"] = {
+                "topics": Topic.objects.filter(locale=site_search.locale),
+                "terms": SearchTermLog.popular_terms(),
+            }
+    return TemplateResponse(request, "search/search.html", context)
+
+
+def autocomplete(request):
+    """Up to eight page titles that start like the typed words (JSON)."""
+    query, _cut = clean_query(request.GET.get("q"), MAX_QUERY_LENGTH)
+    suggestions = []
+    if len(query) >= 2:
+        pages = searchable_pages(Locale.get_active()).autocomplete(query)[:8]
+        suggestions = [{"title": page.title, "url": page.get_url(request)} for page in pages]
+    return JsonResponse({"query": query, "suggestions": suggestions})
+
+
+def search_terms_report(request):
+    """Admin report: the most frequent searches and those that found nothing."""
+    frequent, missing = SearchTermLog.report()
     return TemplateResponse(
         request,
-        "search/search.html",
-        {
-            "search_query": query,
-            "search_results": page,
-            "message": message or page_message,
-        },
+        "search/admin/search_terms_report.html",
+        {"frequent": frequent, "missing": missing, "days": 30},
     )

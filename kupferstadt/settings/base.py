@@ -151,9 +151,24 @@ WAGTAILDOCS_EXTENSIONS = [
     *["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "txt", "csv"],
     *["mp4", "webm", "vtt"],  # the Gebärdensprache video and its captions
 ]
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+# Wagtail's database backend on SQLite or PostgreSQL; our own Snowball stems do the
+# language work (search/stemming.py), so PostgreSQL uses the neutral "simple"
+# configuration and both backends find the same pages. SEARCH_URL selects an
+# OpenSearch/Elasticsearch cluster instead (see README).
+SEARCH_URL = env("SEARCH_URL", "")
+SEARCH_BACKEND = env("SEARCH_BACKEND", "wagtail.search.backends.opensearch2")
+if SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": SEARCH_BACKEND,
+            "URLS": [SEARCH_URL],
+            "INDEX": env("SEARCH_INDEX", "kupferstadt"),
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+    }
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
