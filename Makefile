@@ -68,5 +68,10 @@ format: install-test
 messages: install
 	$(PY) -c "import pathlib, polib; [polib.pofile(str(p)).save_as_mofile(str(p.with_suffix('.mo'))) for p in pathlib.Path('kupferstadt/locale').glob('*/LC_MESSAGES/django.po')]"
 
+# Search and listing benchmark on PostgreSQL (not part of the tests): see benchmarks/.
+BENCH_SIZES ?= 1000 10000
+bench: install-test
+	@for size in $(BENCH_SIZES); do $(PY) benchmarks/search.py $$size || exit 1; done
+
 clean:
 	rm -rf $(VENV) db.sqlite3 media .test-media node_modules
