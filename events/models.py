@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
@@ -25,7 +25,13 @@ from wagtail.signals import page_published
 
 from kupferstadt.blocks import BaseStreamBlock
 from kupferstadt.listing import paginate
-from kupferstadt.models import STEM_SEARCH_FIELDS, PrintableMixin, SitePage
+from kupferstadt.models import (
+    STEM_SEARCH_FIELDS,
+    ListingFeedsMixin,
+    PageImageMixin,
+    PrintableMixin,
+    SitePage,
+)
 from kupferstadt.serializers import (
     AudienceSerializer,
     OrganisationSerializer,
@@ -51,7 +57,7 @@ class Registration(models.TextChoices):
     EMAIL = "email", _("Anmeldung per E-Mail")
 
 
-class EventIndexPage(RoutablePageMixin, SitePage):
+class EventIndexPage(ListingFeedsMixin, SitePage):
     """The calendar: upcoming events first, past events in the archive, filterable by
     month and topic."""
 
@@ -84,17 +90,10 @@ class EventIndexPage(RoutablePageMixin, SitePage):
     def past_events(self, request):
         return self.render(request, archive=True)
 
-    @path("rss/", name="rss")
-    def rss_feed(self, request):
+    def feed(self, request, atom):
         from .feeds import EventFeed
 
-        return EventFeed(self, self._filtered(request), atom=False)(request)
-
-    @path("atom/", name="atom")
-    def atom_feed(self, request):
-        from .feeds import EventFeed
-
-        return EventFeed(self, self._filtered(request), atom=True)(request)
+        return EventFeed(self, self._filtered(request), atom=atom)(request)
 
     @path("ical/", name="ical")
     def calendar(self, request):
@@ -153,7 +152,7 @@ class EventPageQuerySet(PageQuerySet):
         )
 
 
-class EventPage(PrintableMixin, SitePage):
+class EventPage(PrintableMixin, PageImageMixin, SitePage):
     """One event with date, place, programme and registration; shown in the calendar and
     on the initiatives it belongs to."""
 
@@ -200,21 +199,6 @@ class EventPage(PrintableMixin, SitePage):
         _("Online-Link"),
         blank=True,
         help_text=_("Adresse der Videokonferenz oder des Livestreams, wenn online."),
-    )
-    image = models.ForeignKey(
-        "kupferstadt.CustomImage",
-        verbose_name=_("Bild"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Optional; erscheint oben auf der Seite und in Vorschauen geteilter Links."),
-    )
-    image_alt = models.CharField(
-        _("Alternativtext des Bildes"),
-        max_length=255,
-        blank=True,
-        help_text=_("Pflicht, wenn ein Bild gewählt ist: Was ist auf dem Bild zu sehen?"),
     )
     leading_questions = StreamField(
         LeadingQuestionsBlock(),
@@ -463,8 +447,7 @@ class EventPage(PrintableMixin, SitePage):
             )
         if self.registration == Registration.LINK and not self.registration_url:
             errors["registration_url"] = _("Bitte geben Sie den Link zur Anmeldung an.")
-        if self.image and not self.image_alt.strip():
-            errors["image_alt"] = _("Bitte beschreiben Sie das Bild mit einem Alternativtext.")
+        errors.update(self.image_errors())
         if self.registration == Registration.EMAIL and not self.registration_email:
             errors["registration_email"] = _("Bitte geben Sie die E-Mail-Adresse an.")
         if errors:

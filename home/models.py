@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
@@ -17,7 +17,14 @@ from wagtail.search import index
 
 from kupferstadt.blocks import BaseStreamBlock, DocumentListBlock
 from kupferstadt.listing import paginate
-from kupferstadt.models import STEM_SEARCH_FIELDS, PrintableMixin, SitePage, SiteSettings
+from kupferstadt.models import (
+    STEM_SEARCH_FIELDS,
+    ListingFeedsMixin,
+    PageImageMixin,
+    PrintableMixin,
+    SitePage,
+    SiteSettings,
+)
 from kupferstadt.serializers import (
     AudienceSerializer,
     DistrictSerializer,
@@ -105,7 +112,7 @@ class HomePage(SitePage):
         return ProjectPage.objects.live().public().descendant_of(self).for_listing()
 
 
-class PinnwandPage(RoutablePageMixin, SitePage):
+class PinnwandPage(ListingFeedsMixin, SitePage):
     """The bulletin board: lists its current notices, newest first with pinned ones on top,
     filterable by topic, audience, region and district; expired notices go to the archive."""
 
@@ -138,15 +145,7 @@ class PinnwandPage(RoutablePageMixin, SitePage):
     def archived_notices(self, request):
         return self.render(request, archive=True)
 
-    @path("rss/", name="rss")
-    def rss_feed(self, request):
-        return self._feed(request, atom=False)
-
-    @path("atom/", name="atom")
-    def atom_feed(self, request):
-        return self._feed(request, atom=True)
-
-    def _feed(self, request, atom):
+    def feed(self, request, atom):
         from .feeds import NoticeFeed
         from .filters import NoticeFilter
 
@@ -186,7 +185,7 @@ class NoticePageQuerySet(PageQuerySet):
         return self.select_related("provider", "locale").prefetch_related("topics", "districts")
 
 
-class NoticePage(PrintableMixin, SitePage):
+class NoticePage(PrintableMixin, PageImageMixin, SitePage):
     """One notice (Aushang) on the Pinnwand: an offer, a course, a counselling service or
     an invitation, shown from its first to its last day."""
 
@@ -263,21 +262,6 @@ class NoticePage(PrintableMixin, SitePage):
         _("Oben anheften"),
         default=False,
         help_text=_("Angeheftete Aushänge stehen immer oben auf der Pinnwand."),
-    )
-    image = models.ForeignKey(
-        "kupferstadt.CustomImage",
-        verbose_name=_("Bild"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Optional; erscheint oben auf der Seite des Aushangs."),
-    )
-    image_alt = models.CharField(
-        _("Alternativtext des Bildes"),
-        max_length=255,
-        blank=True,
-        help_text=_("Pflicht, wenn ein Bild gewählt ist: Was ist auf dem Bild zu sehen?"),
     )
     documents = StreamField(
         DocumentListBlock(),
@@ -418,8 +402,7 @@ class NoticePage(PrintableMixin, SitePage):
         errors = {}
         if self.valid_until and self.valid_from and self.valid_until < self.valid_from:
             errors["valid_until"] = _("„Aushang bis“ darf nicht vor „Aushang ab“ liegen.")
-        if self.image and not self.image_alt.strip():
-            errors["image_alt"] = _("Bitte beschreiben Sie das Bild mit einem Alternativtext.")
+        errors.update(self.image_errors())
         if errors:
             raise ValidationError(errors)
 

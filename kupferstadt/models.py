@@ -518,6 +518,49 @@ class SitePage(Page):
         return [self.json_ld(request), self.breadcrumbs_json_ld(request)]
 
 
+class PageImageMixin(models.Model):
+    """An optional lead image of a page, with the alternative text BITV requires."""
+
+    image = models.ForeignKey(
+        "kupferstadt.CustomImage",
+        verbose_name=_("Bild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional; erscheint oben auf der Seite und in Vorschauen geteilter Links."),
+    )
+    image_alt = models.CharField(
+        _("Alternativtext des Bildes"),
+        max_length=255,
+        blank=True,
+        help_text=_("Pflicht, wenn ein Bild gewählt ist: Was ist auf dem Bild zu sehen?"),
+    )
+
+    class Meta:
+        abstract = True
+
+    def image_errors(self):
+        if self.image and not self.image_alt.strip():
+            return {"image_alt": _("Bitte beschreiben Sie das Bild mit einem Alternativtext.")}
+        return {}
+
+
+class ListingFeedsMixin(RoutablePageMixin):
+    """Listing pages whose items are also offered as RSS 2.0 and Atom feeds."""
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        return self.feed(request, atom=False)
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        return self.feed(request, atom=True)
+
+    def feed(self, request, atom):
+        raise NotImplementedError
+
+
 class PrintableMixin(RoutablePageMixin):
     """Pages that print as a one-page A4 Aushang with a QR code linking back to them."""
 
