@@ -14,6 +14,14 @@ def test_vnu_reports_no_errors(site, browser, vnu, tmp_path):
         target = tmp_path / f"page{number}.html"
         target.write_bytes(html)
         files[str(target)] = name
+    # The feedback form sent empty, with its error messages.
+    page = context.new_page()
+    page.goto(site.url(PAGES["Barriere melden"]))
+    page.get_by_role("button", name="Meldung senden").click()
+    page.wait_for_selector("#form-errors")
+    target = tmp_path / "form-errors.html"
+    target.write_text(page.content(), encoding="utf-8")
+    files[str(target)] = "Barriere melden mit Fehlern"
     context.close()
     result = subprocess.run(
         [*vnu, "--format", "json", "--errors-only", *files],
