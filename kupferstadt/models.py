@@ -446,18 +446,23 @@ class SitePage(Page):
         return parts + self.body_paragraphs()
 
     def save(self, *args, **kwargs):
+        self._search_stems = None
         result = super().save(*args, **kwargs)
         # Wagtail indexes a page in post_save, before modelcluster stores the
         # many-to-many relations (topics, districts, contacts) that search_stems reads;
         # index once more now that they are stored.
         if self.pk and self.search_related_names:
+            self._search_stems = None
             index.insert_or_update_object(self)
         return result
 
     def search_stems(self):
-        return stemmed_text(
-            " ".join(filter(None, self.search_text_parts())), self.locale.language_code
-        )
+        # The indexer asks once per index column; compute once per save.
+        if getattr(self, "_search_stems", None) is None:
+            self._search_stems = stemmed_text(
+                " ".join(filter(None, self.search_text_parts())), self.locale.language_code
+            )
+        return self._search_stems
 
     def essential_text(self, words=110):
         """Plain paragraphs for the printed Aushang: the page's summary, then its body text,
