@@ -10,10 +10,6 @@ from kupferstadt.models import Audience, District, Topic
 from .models import Region
 
 
-def _unknown(message):
-    return {"invalid_choice": message}
-
-
 class NoticeFilter(django_filters.FilterSet):
     topic = django_filters.ModelChoiceFilter(
         label=_("Thema"),
@@ -21,9 +17,11 @@ class NoticeFilter(django_filters.FilterSet):
         to_field_name="slug",
         queryset=in_active_locale(Topic),
         empty_label=_("Alle Themen"),
-        error_messages=_unknown(
-            _("Das Thema „%(value)s“ gibt es nicht; der Filter wurde nicht angewendet.")
-        ),
+        error_messages={
+            "invalid_choice": _(
+                "Das Thema „%(value)s“ gibt es nicht; der Filter wurde nicht angewendet."
+            )
+        },
     )
     audience = django_filters.ModelChoiceFilter(
         label=_("Zielgruppe"),
@@ -31,17 +29,21 @@ class NoticeFilter(django_filters.FilterSet):
         to_field_name="slug",
         queryset=in_active_locale(Audience),
         empty_label=_("Alle Zielgruppen"),
-        error_messages=_unknown(
-            _("Die Zielgruppe „%(value)s“ gibt es nicht; der Filter wurde nicht angewendet.")
-        ),
+        error_messages={
+            "invalid_choice": _(
+                "Die Zielgruppe „%(value)s“ gibt es nicht; der Filter wurde nicht angewendet."
+            )
+        },
     )
     region = django_filters.ChoiceFilter(
         label=_("Region"),
         choices=Region.choices,
         empty_label=_("Stadt und Städteregion"),
-        error_messages=_unknown(
-            _("Die Region „%(value)s“ gibt es nicht; der Filter wurde nicht angewendet.")
-        ),
+        error_messages={
+            "invalid_choice": _(
+                "Die Region „%(value)s“ gibt es nicht; der Filter wurde nicht angewendet."
+            )
+        },
     )
     district = django_filters.ModelChoiceFilter(
         label=_("Stadtteil"),
@@ -49,7 +51,9 @@ class NoticeFilter(django_filters.FilterSet):
         to_field_name="slug",
         queryset=in_active_locale(District),
         empty_label=_("Alle Stadtteile"),
-        error_messages=_unknown(
-            _("Den Stadtteil „%(value)s“ gibt es nicht; der Filter wurde nicht angewendet.")
-        ),
+        error_messages={
+            "invalid_choice": _(
+                "Den Stadtteil „%(value)s“ gibt es nicht; der Filter wurde nicht angewendet."
+            )
+        },
     )

@@ -366,6 +366,16 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("Wird im Kopfbereich jeder Seite verlinkt."),
     )
 
+    # The pages linked from every header and footer, by field name.
+    SERVICE_PAGES = (
+        "imprint_page",
+        "privacy_page",
+        "accessibility_page",
+        "barrier_report_page",
+        "easy_language_page",
+        "sign_language_page",
+    )
+
     panels = [
         MultiFieldPanel(
             [
@@ -379,13 +389,8 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("footer_text"),
         MultiFieldPanel(
             [
-                FieldPanel("imprint_page"),
-                FieldPanel("privacy_page"),
-                FieldPanel("accessibility_page"),
-                FieldPanel("barrier_report_page"),
+                *(FieldPanel(name) for name in SERVICE_PAGES),
                 FieldPanel("accessibility_contact_email"),
-                FieldPanel("easy_language_page"),
-                FieldPanel("sign_language_page"),
             ],
             heading=_("Pflichtseiten und Barrierefreiheit"),
         ),
@@ -395,17 +400,7 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = _("Website-Einstellungen")
 
     def service_page_ids(self):
-        return {
-            name: getattr(self, f"{name}_id")
-            for name in (
-                "imprint_page",
-                "privacy_page",
-                "accessibility_page",
-                "barrier_report_page",
-                "easy_language_page",
-                "sign_language_page",
-            )
-        }
+        return {name: getattr(self, f"{name}_id") for name in self.SERVICE_PAGES}
 
 
 class SitePage(Page):
