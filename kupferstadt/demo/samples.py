@@ -14,6 +14,7 @@ from wagtail.models import Locale
 from events.models import EventPage, EventStatus
 from home.models import NoticePage, Region
 from kupferstadt.models import Venue
+from search.indexing import deferred_indexing, index_pages
 
 from .loader import ensure_reference_data, paragraph
 
@@ -78,40 +79,47 @@ def create_sample_notices(pinnwand, count, today=None):
         .filter(slug__startswith="beispiel-aushang-")
         .values_list("slug", flat=True)
     )
-    created = 0
-    for number in range(1, count + 1):
-        slug = notice_slug(number)
-        if slug in existing:
-            continue
-        title, topic, audience = NOTICE_KINDS[(number - 1) % len(NOTICE_KINDS)]
-        district = districts[(number - 1) % len(districts)]
-        region = Region.DISTRICT if number % 4 == 0 else Region.CITY
-        valid_from = today - datetime.timedelta(days=(number * 3) % 60 + 1)
-        if number % 5 == 0:
-            valid_until = today - datetime.timedelta(days=number % 10 + 1)
-        elif number % 7 == 0:
-            valid_until = None
-        else:
-            valid_until = today + datetime.timedelta(days=30 + number % 90)
-        where = district.name if region == Region.CITY else "Städteregion Aachen"
-        notice = NoticePage(
-            slug=slug,
-            title=f"{SAMPLE_MARK}: {title} ({where}) Nr. {number}",
-            teaser=f"{SAMPLE_NOTE} Thema: {topic}, für {audience}.",
-            body=[paragraph(SAMPLE_NOTE)],
-            region=region,
-            valid_from=valid_from,
-            valid_until=valid_until,
-            pinned=number == 1,
-            first_published_at=timezone.now(),
-            last_published_at=timezone.now(),
-            topics=[ref["topics"][topic]],
-            audiences=[ref["audiences"][audience]],
-            districts=[district] if region == Region.CITY else [],
-        )
-        pinnwand.add_child(instance=notice)
-        created += 1
-    return created
+    created = []
+    with deferred_indexing():
+        for number in range(1, count + 1):
+            slug = notice_slug(number)
+            if slug in existing:
+                continue
+            created.append(_add_sample_notice(pinnwand, number, slug, today, ref, districts))
+    index_pages(NoticePage, created)
+    return len(created)
+
+
+def _add_sample_notice(pinnwand, number, slug, today, ref, districts):
+    """One sample notice; every fifth has expired, one in seven has no end."""
+    title, topic, audience = NOTICE_KINDS[(number - 1) % len(NOTICE_KINDS)]
+    district = districts[(number - 1) % len(districts)]
+    region = Region.DISTRICT if number % 4 == 0 else Region.CITY
+    valid_from = today - datetime.timedelta(days=(number * 3) % 60 + 1)
+    if number % 5 == 0:
+        valid_until = today - datetime.timedelta(days=number % 10 + 1)
+    elif number % 7 == 0:
+        valid_until = None
+    else:
+        valid_until = today + datetime.timedelta(days=30 + number % 90)
+    where = district.name if region == Region.CITY else "Städteregion Aachen"
+    notice = NoticePage(
+        slug=slug,
+        title=f"{SAMPLE_MARK}: {title} ({where}) Nr. {number}",
+        teaser=f"{SAMPLE_NOTE} Thema: {topic}, für {audience}.",
+        body=[paragraph(SAMPLE_NOTE)],
+        region=region,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        pinned=number == 1,
+        first_published_at=timezone.now(),
+        last_published_at=timezone.now(),
+        topics=[ref["topics"][topic]],
+        audiences=[ref["audiences"][audience]],
+        districts=[district] if region == Region.CITY else [],
+    )
+    pinnwand.add_child(instance=notice)
+    return notice.pk
 
 
 def event_slug(number):
@@ -129,31 +137,37 @@ def create_sample_events(event_index, count, now=None):
         .filter(slug__startswith="beispiel-veranstaltung-")
         .values_list("slug", flat=True)
     )
-    created = 0
-    for number in range(1, count + 1):
-        slug = event_slug(number)
-        if slug in existing:
-            continue
-        title, topic = EVENT_KINDS[(number - 1) % len(EVENT_KINDS)]
-        day = (now + datetime.timedelta(weeks=number)).date()
-        start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(17, 0)))
-        event = EventPage(
-            slug=slug,
-            title=f"{SAMPLE_MARK}: {title} Nr. {number}",
-            subtitle=SAMPLE_MARK,
-            start=start,
-            end=start + datetime.timedelta(hours=2),
-            all_day=number % 6 == 3,
-            open_end=number % 6 == 4,
-            status=EventStatus.SCHEDULED,
-            first_published_at=timezone.now(),
-            last_published_at=timezone.now(),
-            venue=venue,
-            body=[paragraph(f"Dies ist eine {SAMPLE_MARK}-Veranstaltung für die Vorführung.")],
-            topics=[ref["topics"][topic]],
-        )
-        if event.open_end:
-            event.end = None
-        event_index.add_child(instance=event)
-        created += 1
-    return created
+    created = []
+    with deferred_indexing():
+        for number in range(1, count + 1):
+            slug = event_slug(number)
+            if slug in existing:
+                continue
+            created.append(_add_sample_event(event_index, number, slug, now, ref, venue))
+    index_pages(EventPage, created)
+    return len(created)
+
+
+def _add_sample_event(event_index, number, slug, now, ref, venue):
+    title, topic = EVENT_KINDS[(number - 1) % len(EVENT_KINDS)]
+    day = (now + datetime.timedelta(weeks=number)).date()
+    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(17, 0)))
+    event = EventPage(
+        slug=slug,
+        title=f"{SAMPLE_MARK}: {title} Nr. {number}",
+        subtitle=SAMPLE_MARK,
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+        all_day=number % 6 == 3,
+        open_end=number % 6 == 4,
+        status=EventStatus.SCHEDULED,
+        first_published_at=timezone.now(),
+        last_published_at=timezone.now(),
+        venue=venue,
+        body=[paragraph(f"Dies ist eine {SAMPLE_MARK}-Veranstaltung für die Vorführung.")],
+        topics=[ref["topics"][topic]],
+    )
+    if event.open_end:
+        event.end = None
+    event_index.add_child(instance=event)
+    return event.pk
