@@ -4,6 +4,10 @@ Neither backend can match German the way people type it: SQLite has no German
 stemmer, and PostgreSQL's configurations do not fold "ue" into "ü". So every page
 indexes a field of Snowball stems (``search_stems``) and every query is stemmed the
 same way; both backends then compare plain words and give the same results.
+
+``snowballstemmer`` runs the compiled stemmers of PyStemmer (a dependency) when they are
+installed: the same algorithms, about a thousand times faster, which matters when a
+result list highlights the searched words in every snippet.
 """
 
 import re
