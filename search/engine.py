@@ -3,6 +3,7 @@ facets per type and topic. Views stay thin; this module holds the rules."""
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
@@ -87,6 +88,23 @@ class ChainedResults:
         return items
 
 
+class CountedResults:
+    """Search results whose number is already known from the type facet, so the paginator
+    does not ask the backend to count them a second time."""
+
+    def __init__(self, results, total):
+        self.results, self.total = results, total
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, index):
+        return self.results[index]
+
+
 @dataclass
 class SiteSearch:
     """One search as the visitor asked for it; messages say what was changed or ignored."""
@@ -124,13 +142,26 @@ class SiteSearch:
     def _search(self, pages, order_by_relevance=True):
         return pages.search(self.stemmed, operator="and", order_by_relevance=order_by_relevance)
 
+    @cached_property
+    def _searchable(self):
+        # Built once per search: ``public()`` reads the view restrictions when called.
+        return searchable_pages(self.locale, self.archive)
+
     def _pages(self, with_type=True, with_topic_filter=True):
-        pages = searchable_pages(self.locale, self.archive)
+        pages = self._searchable
         if with_type and self.type:
             pages = pages.type(*TYPES[self.type][1])
         if with_topic_filter and self.topic:
             pages = with_topic(pages, self.topic)
         return pages
+
+    def _matching_pks(self, pages):
+        """The primary keys of the matching ``pages``: a subquery on the database backends,
+        so the matches never travel to Python; a list on OpenSearch/Elasticsearch."""
+        results = self._search(pages, order_by_relevance=False)
+        if hasattr(results, "get_queryset"):
+            return results.get_queryset().values("pk")
+        return list(results.facet("id"))
 
     def results(self):
         if self.type == "events":
@@ -140,9 +171,12 @@ class SiteSearch:
                 self._search(events.upcoming().order_by("start"), order_by_relevance=False),
                 self._search(events.past().order_by("-start"), order_by_relevance=False),
             )
-        return self._search(self._pages().specific())
+        counts = {facet["key"]: facet["count"] for facet in self.type_counts()}
+        total = counts[self.type] if self.type else sum(counts.values())
+        return CountedResults(self._search(self._pages().specific()), total)
 
-    def type_counts(self):
+    @cached_property
+    def _type_counts(self):
         by_content_type = self._search(self._pages(with_type=False)).facet("content_type_id")
         counts = []
         for key, (label, models) in TYPES.items():
@@ -151,19 +185,23 @@ class SiteSearch:
             counts.append({"key": key, "label": label, "count": total})
         return counts
 
+    def type_counts(self):
+        """Matches per type (with the topic filter, whatever the type filter)."""
+        return self._type_counts
+
     def topic_counts(self):
-        result_ids = list(self._search(self._pages(with_topic_filter=False)).facet("id"))
+        """Matches per topic (with the type filter, whatever the topic filter): one query."""
+        matching = self._matching_pks(self._pages(with_topic_filter=False))
+        per_model = [
+            model.topics.through.objects.filter(**{f"{model._meta.model_name}_id__in": matching})
+            .values("topic_id")
+            .annotate(n=Count("pk"))
+            .values_list("topic_id", "n")
+            for model in TOPIC_MODELS
+        ]
         counter = Counter()
-        for model in TOPIC_MODELS:
-            through = model.topics.through
-            column = f"{model._meta.model_name}_id"
-            counter.update(
-                dict(
-                    through.objects.filter(**{f"{column}__in": result_ids})
-                    .values_list("topic_id")
-                    .annotate(n=Count("pk"))
-                )
-            )
+        for topic_id, n in per_model[0].union(*per_model[1:], all=True):
+            counter[topic_id] += n
         topics = Topic.objects.filter(pk__in=counter, locale=self.locale).order_by("name")
         return [{"topic": topic, "count": counter[topic.pk]} for topic in topics]
 
