@@ -1,28 +1,30 @@
-"""Benchmark: search latency and SQL queries per request at 1,000 and 10,000 notices.
+"""Benchmark: search and listing latency and SQL queries at 1,000 and 10,000 notices.
 
-Run with ``make bench`` (PostgreSQL on 127.0.0.1 by default; BENCH_DATABASE_URL to
-change), or ``python benchmarks/search.py 10000`` for one size. Each size gets its own
-database (``kupferstadt_bench_<size>``), filled by the demo loader (the same generator as
-``load_demo --notices N``); then 20 typical searches and the listing pages are requested
-through Django's test client, and medians, p95 and SQL query counts are printed.
-Not a test: nothing here fails a build.
+Run with ``make bench`` (PostgreSQL on 127.0.0.1 by default; ``BENCH_DATABASE_URL`` to
+change), or ``python benchmarks/search.py 1000 10000``. Each size gets its own database
+(``<BENCH_DATABASE_URL>_<size>``), filled once by the demo generator (``load_demo
+--notices N --events M``, indexed in bulk) and analysed; later runs reuse it. Every URL
+is requested through Django's test client in a process of its own per size, and the
+table compares the sizes: median and p95 server time, SQL queries per request, and the
+ratio of the medians. Not a test: nothing here fails a build.
 """
 
+import json
 import os
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kupferstadt.settings.dev")
-SIZE = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
 DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/kupferstadt_bench"
 )
-os.environ["DATABASE_URL"] = f"{DATABASE_URL}_{SIZE}"
+EVENTS = int(os.environ.get("BENCH_EVENTS", "1000"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "15"))
 
+# Twenty searches as citizens type them: topics, offers, places, people, typos of umlauts.
 QUERIES = [
     "Familie",
     "Beratung Senioren",
@@ -46,52 +48,19 @@ QUERIES = [
     "Gibtsnicht",
 ]
 LISTINGS = [
-    "/de/",
-    "/de/pinnwand/",
-    "/de/pinnwand/?topic=familie&region=stadt",
-    "/de/pinnwand/archiv/",
-    "/de/pinnwand/rss/",
-    "/de/veranstaltungen/",
-    "/de/veranstaltungen/ical/",
-    "/de/soziale-kupferstadt-2030/",
-    "/api/v2/pages/?type=home.NoticePage&fields=teaser,topics",
+    ("Startseite", "/de/"),
+    ("Pinnwand, Seite 1", "/de/pinnwand/"),
+    ("Pinnwand, Seite 40", "/de/pinnwand/?page=40"),
+    ("Pinnwand gefiltert", "/de/pinnwand/?topic=familie&region=stadt"),
+    ("Pinnwand-Archiv", "/de/pinnwand/archiv/"),
+    ("Aushang", "/de/pinnwand/beispiel-aushang-00500/"),
+    ("Veranstaltungen", "/de/veranstaltungen/"),
+    ("Kalender (iCal)", "/de/veranstaltungen/ical/"),
+    ("Aushänge (RSS)", "/de/pinnwand/rss/"),
+    ("Leitbild", "/de/soziale-kupferstadt-2030/"),
+    ("Suche „Familie“", "/de/suche/?q=Familie"),
+    ("API: Aushänge", "/api/v2/pages/?type=home.NoticePage&fields=teaser,topics"),
 ]
-ROUNDS = 7
-
-
-def ensure_database():
-    import psycopg
-    from django.conf import settings
-
-    db = settings.DATABASES["default"]
-    if db["ENGINE"] != "django.db.backends.postgresql":
-        return
-    with psycopg.connect(
-        host=db["HOST"],
-        port=db["PORT"] or 5432,
-        user=db["USER"],
-        dbname="postgres",
-        autocommit=True,
-    ) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db["NAME"]])
-        if not exists.fetchone():
-            conn.execute(f'CREATE DATABASE "{db["NAME"]}"')
-
-
-def measure(client, url, params=None):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    client.get(url, params)  # warm caches
-    timings, queries = [], set()
-    for _ in range(ROUNDS):
-        with CaptureQueriesContext(connection) as ctx:
-            start = time.perf_counter()
-            response = client.get(url, params)
-            timings.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, params, response.status_code)
-        queries.add(len(ctx.captured_queries))
-    return timings, queries
 
 
 def p95(values):
@@ -99,51 +68,130 @@ def p95(values):
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def run(size):
-    from django.core.management import call_command
-    from django.test import Client
-
-    started = time.perf_counter()
-    call_command("load_demo", notices=size, events=60, verbosity=0)
-    print(f"\n## {size} Aushänge (Aufbau {time.perf_counter() - started:.0f} s)\n")
-    client = Client()
-    all_timings, rows = [], []
-    for query in QUERIES:
-        timings, queries = measure(client, "/de/suche/", {"q": query})
-        all_timings += timings
-        rows.append((query, statistics.median(timings), p95(timings), queries))
-    print("| Suche | Median ms | p95 ms | SQL-Abfragen |")
-    print("| --- | ---: | ---: | ---: |")
-    for query, median, high, queries in rows:
-        print(f"| {query} | {median:.1f} | {high:.1f} | {'/'.join(map(str, sorted(queries)))} |")
-    print(
-        f"| **alle 20** | **{statistics.median(all_timings):.1f}** | **{p95(all_timings):.1f}** | |"
-    )
-    print("\n| Liste | Median ms | p95 ms | SQL-Abfragen |")
-    print("| --- | ---: | ---: | ---: |")
-    for url in LISTINGS:
-        timings, queries = measure(client, url)
-        print(
-            f"| `{url}` | {statistics.median(timings):.1f} | {p95(timings):.1f} | "
-            f"{'/'.join(map(str, sorted(queries)))} |"
-        )
+# --- one size, in its own process --------------------------------------------------------
 
 
-def main():
+def ensure_database(db):
+    import psycopg
+
+    with psycopg.connect(
+        host=db["HOST"], port=db["PORT"] or 5432, user=db["USER"], dbname="postgres"
+    ) as conn:
+        conn.autocommit = True
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db["NAME"]])
+        if not exists.fetchone():
+            conn.execute(f'CREATE DATABASE "{db["NAME"]}"')
+
+
+def measure(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm per-process caches
+    timings, queries = [], set()
+    for _ in range(ROUNDS):
+        with CaptureQueriesContext(connection) as ctx:
+            start = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+        queries.add(len(ctx.captured_queries))
+    return {
+        "median": statistics.median(timings),
+        "p95": p95(timings),
+        "timings": timings,
+        "queries": sorted(queries),
+    }
+
+
+def measure_size(size):
+    """Builds (once) and measures one size; prints a JSON object on the last line."""
+    from urllib.parse import quote
+
+    sys.path.insert(0, str(ROOT))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "kupferstadt.settings.dev"
+    os.environ["DATABASE_URL"] = f"{DATABASE_URL}_{size}"
     import django
 
     django.setup()
     from django.conf import settings
     from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
 
     settings.ALLOWED_HOSTS = ["testserver"]
     settings.DEBUG = False
-    ensure_database()
+    ensure_database(settings.DATABASES["default"])
     call_command("migrate", verbosity=0)
-    database = settings.DATABASES["default"]
-    print(f"Datenbank: {database['ENGINE']} {database['NAME']}")
-    run(SIZE)
+    started = time.perf_counter()
+    call_command("load_demo", notices=size, events=EVENTS, verbosity=0)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # as autovacuum would after a bulk load
+    build = time.perf_counter() - started
+    client = Client()
+    searches = {query: measure(client, f"/de/suche/?q={quote(query)}") for query in QUERIES}
+    listings = {name: measure(client, url) for name, url in LISTINGS}
+    print(json.dumps({"size": size, "build": build, "searches": searches, "listings": listings}))
+
+
+# --- the comparison ------------------------------------------------------------------------
+
+
+def run_size(size):
+    result = subprocess.run(
+        [sys.executable, __file__, "--one", str(size)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def queries_text(values):
+    return "/".join(map(str, values))
+
+
+def table(title, names, runs, first, last):
+    print(f"\n### {title}\n")
+    sizes = [run["size"] for run in runs]
+    head = " | ".join(f"{s:,} Median ms | {s:,} p95 ms | {s:,} SQL" for s in sizes)
+    print(f"| | {head} | Verhältnis Median | SQL gleich |")
+    print("| --- |" + " ---: |" * (3 * len(sizes) + 1) + " :---: |")
+    for name in names:
+        cells = []
+        for run in runs:
+            m = run[first][name]
+            cells.append(f"{m['median']:.1f} | {m['p95']:.1f} | {queries_text(m['queries'])}")
+        low, high = runs[0][first][name], runs[-1][first][name]
+        ratio = high["median"] / low["median"] if low["median"] else 0
+        same = "ja" if low["queries"] == high["queries"] else "**nein**"
+        print(f"| {name} | {' | '.join(cells)} | {ratio:.2f} | {same} |")
+    if last:
+        cells = []
+        for run in runs:
+            timings = [t for m in run[first].values() for t in m["timings"]]
+            cells.append(f"**{statistics.median(timings):.1f}** | **{p95(timings):.1f}** |")
+        print(f"| **alle {len(names)} Suchen** | {' '.join(cells)} | | |")
+
+
+def main():
+    sizes = [int(arg) for arg in sys.argv[1:]] or [1000, 10000]
+    print(f"Datenbank: {DATABASE_URL}_<Größe>, {EVENTS:,} Veranstaltungen, {ROUNDS} Wiederholungen")
+    runs = []
+    for size in sizes:
+        started = time.perf_counter()
+        runs.append(run_size(size))
+        print(
+            f"- {size:,} Aushänge: Aufbau {runs[-1]['build']:.0f} s, "
+            f"Messung {time.perf_counter() - started - runs[-1]['build']:.0f} s"
+        )
+    table("Suche (20 typische Anfragen)", QUERIES, runs, "searches", last=True)
+    table("Listen, Feeds und API", [name for name, _url in LISTINGS], runs, "listings", False)
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--one"]:
+        measure_size(int(sys.argv[2]))
+    else:
+        main()
