@@ -1,12 +1,12 @@
 """Site search: live, public pages of the current language, found by their stems, with
 facets per type and topic. Views stay thin; this module holds the rules."""
 
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q
+from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -46,6 +46,10 @@ def searchable_pages(locale, archive=False):
     """Pages a citizen may find: live, public, in ``locale``, of the searchable types;
     notices only while they hang on the board, unless the archive is asked for."""
     pages = Page.objects.live().public().filter(locale=locale).type(*ALL_MODELS)
+    # wagtail-localize's aliases mirror German pages in a language's tree: not this
+    # language's content (alias_of is no filter field of the search index).
+    aliases = Page.objects.filter(locale=locale, alias_of__isnull=False)
+    pages = pages.exclude(pk__in=aliases.values("pk"))
     today = timezone.localdate()
     if archive:
         hidden = NoticePage.objects.filter(valid_from__gt=today)
@@ -54,15 +58,16 @@ def searchable_pages(locale, archive=False):
     return pages.exclude(pk__in=hidden.values("pk"))
 
 
-def with_topic(pages, topic):
-    tagged = Q()
-    for model in TOPIC_MODELS:
-        tagged |= Q(pk__in=model.objects.filter(topics=topic).values("pk"))
-    return pages.filter(tagged)
+def type_key(content_type_id):
+    """The facet key ("notices", ...) of a page type."""
+    return _TYPE_KEYS[ContentType.objects.get_for_id(content_type_id).model_class()]
+
+
+_TYPE_KEYS = {model: key for key, (_label, models) in TYPES.items() for model in models}
 
 
 class ChainedResults:
-    """Two search results read as one list (upcoming events, then past ones)."""
+    """Two lists read as one (upcoming events, then past ones)."""
 
     def __init__(self, first, second):
         self.first, self.second = first, second
@@ -88,26 +93,41 @@ class ChainedResults:
         return items
 
 
-class CountedResults:
-    """Search results whose number is already known from the type facet, so the paginator
-    does not ask the backend to count them a second time."""
+class RankedPages:
+    """Matches in order of relevance, as ``(pk, content_type_id)``; only the pages of the
+    slice a paginator asks for are loaded, one query per page type on that slice."""
 
-    def __init__(self, results, total):
-        self.results, self.total = results, total
+    def __init__(self, matches):
+        self.matches = matches
 
     def count(self):
-        return self.total
+        return len(self.matches)
 
     def __len__(self):
-        return self.total
+        return len(self.matches)
 
     def __getitem__(self, index):
-        return self.results[index]
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        wanted = self.matches[index]
+        pks_by_type = {}
+        for pk, content_type_id in wanted:
+            pks_by_type.setdefault(content_type_id, []).append(pk)
+        pages = {}
+        for content_type_id, pks in pks_by_type.items():
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            pages.update(model.objects.select_related("locale").in_bulk(pks))
+        return [pages[pk] for pk, _content_type_id in wanted]
 
 
 @dataclass
 class SiteSearch:
-    """One search as the visitor asked for it; messages say what was changed or ignored."""
+    """One search as the visitor asked for it; messages say what was changed or ignored.
+
+    The full-text search runs once: it finds every match of the query, best first, with
+    all filters but type and topic. Type and topic filters and both facets are then
+    worked out from that list and one query for the matches' topics, so a search costs
+    the same number of queries however many pages match."""
 
     query: str
     locale: Locale
@@ -139,69 +159,85 @@ class SiteSearch:
     def has_words(self):
         return bool(self.stemmed)
 
-    def _search(self, pages, order_by_relevance=True):
-        return pages.search(self.stemmed, operator="and", order_by_relevance=order_by_relevance)
+    @cached_property
+    def _rows(self):
+        """``(pk, content_type_id, topic id or None)`` of every match, most relevant first;
+        a page with several topics comes once per topic."""
+        results = searchable_pages(self.locale, self.archive).search(self.stemmed, operator="and")
+        if not hasattr(results, "get_queryset"):  # OpenSearch / Elasticsearch
+            return self._rows_with_topics([(page.pk, page.content_type_id) for page in results])
+        # Wagtail's database backends: one ranked query, topics joined, no pages loaded.
+        # A page is of one type only, so at most one of the three topic relations joins.
+        topic = Coalesce(*(f"{model._meta.model_name}__topics" for model in TOPIC_MODELS))
+        return list(results.get_queryset().values_list("pk", "content_type_id", topic))
+
+    def _rows_with_topics(self, matches):
+        ids = [pk for pk, _ct in matches]
+        topics_of = {}
+        for model in TOPIC_MODELS:
+            name = model._meta.model_name
+            pairs = model.topics.through.objects.filter(**{f"{name}_id__in": ids})
+            for pk, topic_id in pairs.values_list(f"{name}_id", "topic_id"):
+                topics_of.setdefault(pk, []).append(topic_id)
+        return [(pk, ct, t) for pk, ct in matches for t in topics_of.get(pk) or [None]]
 
     @cached_property
-    def _searchable(self):
-        # Built once per search: ``public()`` reads the view restrictions when called.
-        return searchable_pages(self.locale, self.archive)
+    def _matches(self):
+        """``(pk, content_type_id, facet key)`` of every match, most relevant first."""
+        keys, matches = {}, {}
+        for pk, ct, _topic in self._rows:
+            if pk not in matches:
+                if ct not in keys:
+                    keys[ct] = type_key(ct)
+                matches[pk] = (pk, ct, keys[ct])
+        return list(matches.values())
 
-    def _pages(self, with_type=True, with_topic_filter=True):
-        pages = self._searchable
-        if with_type and self.type:
-            pages = pages.type(*TYPES[self.type][1])
-        if with_topic_filter and self.topic:
-            pages = with_topic(pages, self.topic)
-        return pages
+    @cached_property
+    def _topics_of(self):
+        """The topic ids of each match that has topics."""
+        topics_of = {}
+        for pk, _ct, topic_id in self._rows:
+            if topic_id is not None:
+                topics_of.setdefault(pk, set()).add(topic_id)
+        return topics_of
 
-    def _matching_pks(self, pages):
-        """The primary keys of the matching ``pages``: a subquery on the database backends,
-        so the matches never travel to Python; a list on OpenSearch/Elasticsearch."""
-        results = self._search(pages, order_by_relevance=False)
-        if hasattr(results, "get_queryset"):
-            return results.get_queryset().values("pk")
-        return list(results.facet("id"))
+    def _passes(self, pk, key, with_type=True, with_topic=True):
+        if with_type and self.type and key != self.type:
+            return False
+        if with_topic and self.topic:
+            return self.topic.pk in self._topics_of.get(pk, ())
+        return True
 
     def results(self):
+        matches = [(pk, ct) for pk, ct, key in self._matches if self._passes(pk, key)]
         if self.type == "events":
             # Upcoming events first, soonest first; then past ones, latest first.
-            events = EventPage.objects.filter(pk__in=self._pages().values("pk"))
+            events = EventPage.objects.filter(pk__in=[pk for pk, _ct in matches])
             return ChainedResults(
-                self._search(events.upcoming().order_by("start"), order_by_relevance=False),
-                self._search(events.past().order_by("-start"), order_by_relevance=False),
+                events.upcoming().order_by("start", "pk"),
+                events.past().order_by("-start", "pk"),
             )
-        counts = {facet["key"]: facet["count"] for facet in self.type_counts()}
-        total = counts[self.type] if self.type else sum(counts.values())
-        return CountedResults(self._search(self._pages().specific()), total)
-
-    @cached_property
-    def _type_counts(self):
-        by_content_type = self._search(self._pages(with_type=False)).facet("content_type_id")
-        counts = []
-        for key, (label, models) in TYPES.items():
-            ids = {ContentType.objects.get_for_model(model).pk for model in models}
-            total = sum(count for ct, count in by_content_type.items() if ct in ids)
-            counts.append({"key": key, "label": label, "count": total})
-        return counts
+        return RankedPages(matches)
 
     def type_counts(self):
         """Matches per type (with the topic filter, whatever the type filter)."""
-        return self._type_counts
+        counts = dict.fromkeys(TYPES, 0)
+        for pk, _ct, key in self._matches:
+            if self._passes(pk, key, with_type=False):
+                counts[key] += 1
+        return [
+            {"key": key, "label": TYPES[key][0], "count": count} for key, count in counts.items()
+        ]
 
     def topic_counts(self):
-        """Matches per topic (with the type filter, whatever the topic filter): one query."""
-        matching = self._matching_pks(self._pages(with_topic_filter=False))
-        per_model = [
-            model.topics.through.objects.filter(**{f"{model._meta.model_name}_id__in": matching})
-            .values("topic_id")
-            .annotate(n=Count("pk"))
-            .values_list("topic_id", "n")
-            for model in TOPIC_MODELS
-        ]
-        counter = Counter()
-        for topic_id, n in per_model[0].union(*per_model[1:], all=True):
-            counter[topic_id] += n
+        """Matches per topic (with the type filter, whatever the topic filter)."""
+        counter = {}
+        for pk, _ct, key in self._matches:
+            if self._passes(pk, key, with_topic=False):
+                for topic_id in self._topics_of.get(pk, ()):
+                    counter[topic_id] = counter.get(topic_id, 0) + 1
+        if not counter:
+            return []
         topics = Topic.objects.filter(pk__in=counter, locale=self.locale).order_by("name")
         return [{"topic": topic, "count": counter[topic.pk]} for topic in topics]
 

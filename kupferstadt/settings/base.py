@@ -98,8 +98,21 @@ WSGI_APPLICATION = "kupferstadt.wsgi.application"
 
 # The embedded default is a SQLite file next to the code; DATABASE_URL switches
 # to PostgreSQL (or anything dj-database-url understands) without code changes.
+def database(url, conn_max_age):
+    """One database connection as dj-database-url reads ``url``, tuned for PostgreSQL."""
+    config = dj_database_url.parse(url, conn_max_age=conn_max_age)
+    # PostgreSQL's default random_page_cost (4) assumes spinning disks: with it the planner
+    # reads every search index entry instead of using the GIN index of search/0002
+    # (30-50 ms instead of 5 ms at 10,000 notices). 1.1 is the usual value for SSDs.
+    # Behind PgBouncer in transaction mode set it empty and on the server instead.
+    page_cost = env("DATABASE_RANDOM_PAGE_COST", "1.1")
+    if config["ENGINE"] == "django.db.backends.postgresql" and page_cost:
+        config.setdefault("OPTIONS", {})["options"] = f"-c random_page_cost={float(page_cost)}"
+    return config
+
+
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": database(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0")),
     )

@@ -71,6 +71,16 @@ def test_matched_document_is_indexed_for_the_backend_in_use(db):
             assert "wagtailsearch_indexentry_fts" in tables
 
 
+def test_postgresql_planner_may_use_the_index(db):
+    """With PostgreSQL's default page cost the planner scans every index entry instead."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SHOW random_page_cost")
+            assert float(cursor.fetchone()[0]) == 1.1
+        else:
+            assert "options" not in connection.settings_dict.get("OPTIONS", {})
+
+
 def test_generated_samples_are_indexed_in_bulk_and_found(client, db):
     call_command("load_demo", notices=12, events=3, verbosity=0)
     response = client.get("/de/suche/", {"q": "Hausaufgabenhilfe", "type": "notices"})
@@ -84,3 +94,21 @@ def test_generated_samples_are_indexed_in_bulk_and_found(client, db):
 def test_stems_come_from_the_compiled_snowball_stemmer():
     """PyStemmer runs the same Snowball algorithm in C, about a thousand times faster."""
     assert type(_stemmer("de")).__module__ == "Stemmer"
+
+
+def test_search_engines_without_sql_get_the_same_topics(pinnwand, event_index, home):
+    """OpenSearch/Elasticsearch results cannot join topics in SQL; the topics are then
+    read separately and must come out the same."""
+    from wagtail.models import Locale
+
+    from search.engine import SiteSearch
+
+    familie, bildung = TopicFactory(name="Familie"), TopicFactory(name="Bildung")
+    NoticePageFactory(parent=pinnwand, title="Familientreff", topics=[familie, bildung])
+    NoticePageFactory(parent=pinnwand, title="Beratung für Familien")
+    EventPageFactory(parent=event_index, title="Familienfest", topics=[familie])
+    search = SiteSearch(query="Familie", locale=Locale.get_default())
+    in_sql = search._rows
+    separately = search._rows_with_topics(list({(pk, ct) for pk, ct, _t in in_sql}))
+    assert len(in_sql) == 4  # two topics, one without, one event topic
+    assert sorted(in_sql, key=str) == sorted(separately, key=str)
