@@ -96,6 +96,7 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "kupferstadt.wsgi.application"
 
+
 # The embedded default is a SQLite file next to the code; DATABASE_URL switches
 # to PostgreSQL (or anything dj-database-url understands) without code changes.
 def database(url, conn_max_age):
