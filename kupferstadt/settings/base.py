@@ -181,6 +181,12 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 KUPFERSTADT_FORM_MIN_SECONDS = int(env("KUPFERSTADT_FORM_MIN_SECONDS", "3"))
 KUPFERSTADT_FORM_MAX_SECONDS = 2 * 60 * 60
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Soziale Kupferstadt <noreply@localhost>")
+# Outgoing mail (workflow notifications, form confirmations) over SMTP.
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env("EMAIL_USE_TLS", "false").lower() == "true"
 
 # How many notices and events a listing page shows at once.
 KUPFERSTADT_PAGE_SIZE = 12
