@@ -9,7 +9,6 @@ from home.roles import APPROVERS, PARTNERS
 
 from ..factories import NoticePageFactory
 
-
 APPROVER_MAIL = "sozialplanung@stolberg.example"
 
 
