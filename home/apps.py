@@ -27,6 +27,12 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_setup_roles_after_migrate, dispatch_uid="home.setup_roles")
+        from wagtail.signals import workflow_approved, workflow_rejected
+
+        from .submissions import on_approved, on_rejected
+
+        workflow_approved.connect(on_approved, dispatch_uid="home.offer_approved")
+        workflow_rejected.connect(on_rejected, dispatch_uid="home.offer_rejected")
         post_save.connect(
             _new_pinnwand, sender="home.PinnwandPage", dispatch_uid="home.new_pinnwand"
         )

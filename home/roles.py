@@ -58,17 +58,23 @@ SNIPPETS = {
         *(f"delete_{model}" for model in SHARED_SNIPPETS),
         "change_barrierreport",
         "view_barrierreport",
+        "view_offersubmission",
+        "delete_offersubmission",
     ],
     # Partners choose their organisation and contact persons, and add a missing person.
     PARTNERS: ["view_organisation", "view_person", "add_person"],
     APPROVERS: [
         *(f"{action}_{model}" for model in SHARED_SNIPPETS for action in ("add", "change", "view")),
+        "view_offersubmission",
+        "delete_offersubmission",
     ],
 }
 
 
-def _permissions(codenames, app_label):
-    return Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+def _permissions(codenames):
+    return Permission.objects.filter(
+        content_type__app_label__in=["kupferstadt", "home"], codename__in=codenames
+    )
 
 
 def _page_permission(codename):
@@ -115,7 +121,7 @@ def setup_roles():
     groups = {}
     for name in (EDITORS, PARTNERS, APPROVERS):
         group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*admin_access, *_permissions(SNIPPETS[name], "kupferstadt"))
+        group.permissions.add(*admin_access, *_permissions(SNIPPETS[name]))
         groups[name] = group
 
     root_collection = Collection.get_first_root_node()

@@ -2,10 +2,13 @@
 partners' view of the explorer."""
 
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .dashboard import extend_notice, pinnwand_panels
-from .models import NoticePage
+from .models import NoticePage, OfferSubmission
 from .roles import PARTNERS
 
 hooks.register("construct_homepage_panels", pinnwand_panels)
@@ -33,3 +36,16 @@ def partners_see_their_own_notices(parent_page, pages, request):
         return pages
     other_notices = NoticePage.objects.exclude(owner=user).values("pk")
     return pages.exclude(pk__in=other_notices)
+
+
+class OfferSubmissionViewSet(SnippetViewSet):
+    model = OfferSubmission
+    icon = "mail"
+    menu_label = _("Angebotsmeldungen")
+    menu_order = 320
+    add_to_admin_menu = True
+    list_display = ["name", "notice", "created_at", "decided_at"]
+    inspect_view_enabled = True
+
+
+register_snippet(OfferSubmissionViewSet)
