@@ -154,6 +154,10 @@ class PinnwandPage(ListingFeedsMixin, SitePage):
         filters = NoticeFilter(request.GET, queryset=self.notices(), request=request)
         return NoticeFeed(self, filters, atom=atom)(request)
 
+    def offer_page(self):
+        """The public "Angebot melden" form next to this board, if there is one."""
+        return OfferSubmissionPage.objects.live().public().sibling_of(self).first()
+
     def notices(self, archive=False):
         notices = NoticePage.objects.live().public().child_of(self)
         if archive:

@@ -178,3 +178,8 @@ def test_senders_are_rate_limited_per_address(client, offer_page, settings):
     assert NoticePage.objects.count() == 2
     other = client.post(offer_page.url, data(title="Von woanders"), REMOTE_ADDR="10.0.0.9")
     assert other.status_code == 302
+
+
+def test_pinnwand_links_to_the_form(client, offer_page, pinnwand):
+    html = client.get(pinnwand.url).text
+    assert '<a href="/de/angebot-melden/">Eigenes Angebot melden</a>' in html
