@@ -4,6 +4,7 @@ recently expired (with a one-click "verlängern"), and the view behind that butt
 import datetime
 
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -12,7 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.components import Component
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .models import NoticePage
@@ -63,7 +64,11 @@ class AwaitingApprovalPanel(NoticePanel):
     order = 95
 
     def notices(self, today):
-        submitted = WorkflowState.objects.active().values_list("object_id", flat=True)
+        submitted = (
+            WorkflowState.objects.active()
+            .filter(base_content_type=ContentType.objects.get_for_model(Page))
+            .values_list("object_id", flat=True)
+        )
         return (
             editable_notices(self.user)
             .filter(pk__in=[int(pk) for pk in submitted if pk.isdigit()])

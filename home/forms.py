@@ -154,24 +154,26 @@ class OfferSubmissionForm(SpamProtectionMixin, forms.Form):
         unreadable = forms.ValidationError(
             gettext("Das ist kein Bild im Format JPEG, PNG, WebP oder GIF."), code="not_image"
         )
+        too_many_pixels = forms.ValidationError(
+            gettext("Das Bild ist zu groß (höchstens %(mp)s Megapixel).")
+            % {"mp": settings.KUPFERSTADT_SUBMISSION_MAX_PIXELS // 1_000_000},
+            code="too_many_pixels",
+        )
         try:
             with PILImage.open(upload) as image:
                 if image.format not in IMAGE_FORMATS:
                     raise unreadable
                 width, height = image.size
                 if width * height > settings.KUPFERSTADT_SUBMISSION_MAX_PIXELS:
-                    raise forms.ValidationError(
-                        gettext("Das Bild ist zu groß (höchstens %(mp)s Megapixel).")
-                        % {"mp": settings.KUPFERSTADT_SUBMISSION_MAX_PIXELS // 1_000_000},
-                        code="too_many_pixels",
-                    )
+                    raise too_many_pixels
                 image.verify()
         except forms.ValidationError:
             raise
-        except (OSError, SyntaxError, ValueError, PILImage.DecompressionBombError):
+        except PILImage.DecompressionBombError:
+            raise too_many_pixels from None
+        except (OSError, SyntaxError, ValueError):
             raise unreadable from None
         upload.seek(0)
-        upload.image_format = image.format
         return upload
 
     def clean_pdf(self):

@@ -114,6 +114,7 @@ SHOWN_MESSAGES = {
         ({"title": ""}, {}, SHOWN_MESSAGES["title"]),
         ({}, {"image": b"GIF89a but really a script"}, SHOWN_MESSAGES["not_image"]),
         ({}, {"image": PDF}, SHOWN_MESSAGES["not_image"]),
+        ({}, {"image": png_bytes()[:60]}, SHOWN_MESSAGES["not_image"]),
         ({}, {"pdf": b"<html>kein PDF</html>"}, SHOWN_MESSAGES["not_pdf"]),
         ({"image_alt": " "}, {"image": None}, SHOWN_MESSAGES["alt"]),
         ({"valid_until": "2020-01-01"}, {}, "„Aushang bis“ liegt in der Vergangenheit."),
@@ -126,6 +127,7 @@ SHOWN_MESSAGES = {
         "no-title",
         "fake-image",
         "pdf-as-image",
+        "truncated-png",
         "fake-pdf",
         "image-without-alt",
         "until-in-the-past",
@@ -183,3 +185,12 @@ def test_senders_are_rate_limited_per_address(client, offer_page, settings):
 def test_pinnwand_links_to_the_form(client, offer_page, pinnwand):
     html = client.get(pinnwand.url).text
     assert '<a href="/de/angebot-melden/">Eigenes Angebot melden</a>' in html
+
+
+def test_decompression_bombs_are_refused(client, offer_page, monkeypatch):
+    from PIL import Image as PILImage
+
+    monkeypatch.setattr(PILImage, "MAX_IMAGE_PIXELS", 10)  # 8×6 px is then a "bomb"
+    response = client.post(offer_page.url, data(image=image_upload()))
+    assert "Das Bild ist zu groß" in response.text
+    assert not NoticePage.objects.exists()
