@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -56,6 +57,13 @@ class NoticePanel(Component):
             request=parent_context.get("request"),
         )
         return context
+
+    def render_html(self, parent_context=None):
+        # Like Wagtail's own panels: nothing to do, no panel.
+        context = self.get_context_data(parent_context or {})
+        if not context["notices"]:
+            return ""
+        return render_to_string(self.template_name, context)
 
 
 class AwaitingApprovalPanel(NoticePanel):

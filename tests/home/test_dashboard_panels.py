@@ -105,3 +105,10 @@ def test_extend_needs_post_and_csrf(notices, member):
     url = f"/admin/aushang/{notices['expired'].pk}/verlaengern/"
     assert client.get(url).status_code == 405
     assert client.post(url).status_code == 403
+
+
+def test_panels_without_notices_are_not_shown(client, pinnwand, member):
+    client.force_login(member("partner", PARTNERS))
+    text = visible_text(client.get("/admin/").text)
+    for heading in ["Zur Freigabe", "Läuft bald ab", "Abgelaufen"]:
+        assert heading not in text
