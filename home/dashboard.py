@@ -28,7 +28,9 @@ PANEL_LENGTH = 10
 def editable_notices(user):
     """Notices the user may edit: every one with "change", only their own with "add"."""
     pages = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change"])
-    return NoticePage.objects.filter(pk__in=pages.values("pk")).select_related("owner")
+    return NoticePage.objects.filter(pk__in=pages.values("pk")).select_related(
+        "owner", "submission"
+    )
 
 
 class NoticePanel(Component):

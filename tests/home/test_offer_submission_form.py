@@ -97,7 +97,8 @@ def test_submitted_offer_is_listed_zur_freigabe(client, offer_page, approver):
     client.post(offer_page.url, data())
     client.force_login(approver)
     text = visible_text(client.get("/admin/").text)
-    assert "Sprachcafé für Frauen" in text[text.index("Zur Freigabe") :]
+    panel = text[text.index("Zur Freigabe") :]
+    assert "Sprachcafé für Frauen" in panel and "Erika Muster (Angebot melden)" in panel
 
 
 SHOWN_MESSAGES = {
