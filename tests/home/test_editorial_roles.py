@@ -161,3 +161,18 @@ def test_setup_is_idempotent_and_assigns_the_workflow(pinnwand):
     assert workflow.name == "Freigabe Pinnwand"
     (task,) = workflow.tasks.specific()
     assert [group.name for group in task.groups.all()] == [APPROVERS]
+
+
+def test_demo_creates_one_account_per_role(db, settings, client):
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    call_command("load_demo", notices=0, events=0, dev_login="admin:geheim-123")
+    call_command("load_demo", notices=0, events=0, dev_login="admin:geheim-123")
+    for username, group in [
+        ("redaktion", EDITORS),
+        ("partner", PARTNERS),
+        ("freigabe", APPROVERS),
+    ]:
+        assert client.login(username=username, password="geheim-123")
+        assert [g.name for g in client.get("/admin/").wsgi_request.user.groups.all()] == [group]
