@@ -45,6 +45,7 @@ run: demo
 	@echo "  Website:       http://127.0.0.1:$(PORT)/de/"
 	@echo "  Verwaltung:    http://127.0.0.1:$(PORT)/admin/"
 	@echo "  Anmeldung:     $(DEV_USER) / $(DEV_PASSWORD)   (nur für die Entwicklung)"
+	@echo "  Rollen:        redaktion, partner, freigabe – gleiches Passwort"
 	@echo ""
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 

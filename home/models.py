@@ -4,12 +4,13 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
@@ -63,6 +64,7 @@ class HomePage(SitePage):
         "kupferstadt.BarrierReportPage",
         "kupferstadt.EasyLanguagePage",
         "kupferstadt.SignLanguagePage",
+        "home.OfferSubmissionPage",
     ]
 
     description_field = "intro"
@@ -151,6 +153,10 @@ class PinnwandPage(ListingFeedsMixin, SitePage):
 
         filters = NoticeFilter(request.GET, queryset=self.notices(), request=request)
         return NoticeFeed(self, filters, atom=atom)(request)
+
+    def offer_page(self):
+        """The public "Angebot melden" form next to this board, if there is one."""
+        return OfferSubmissionPage.objects.live().public().sibling_of(self).first()
 
     def notices(self, archive=False):
         notices = NoticePage.objects.live().public().child_of(self)
@@ -409,3 +415,110 @@ class NoticePage(PrintableMixin, PageImageMixin, SitePage):
     @property
     def is_expired(self):
         return bool(self.valid_until and self.valid_until < timezone.localdate())
+
+
+class OfferSubmissionPage(RoutablePageMixin, SitePage):
+    """The public form "Angebot melden": associations and providers send an offer; it
+    becomes a draft notice on the Pinnwand that the Sozialplanung approves."""
+
+    intro = RichTextField(
+        _("Einleitung"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=_("Steht über dem Formular: Was für Angebote passen auf die Pinnwand?"),
+    )
+    thanks = RichTextField(
+        _("Bestätigung"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Erscheint nach dem Absenden."),
+    )
+    pinnwand = models.ForeignKey(
+        "home.PinnwandPage",
+        verbose_name=_("Pinnwand"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Unter diese Pinnwand kommen die Entwürfe; leer: die erste der Website."),
+    )
+
+    description_field = "intro"
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("thanks"),
+        FieldPanel("pinnwand"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = ["intro"]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Formular „Angebot melden“")
+        verbose_name_plural = _("Formulare „Angebot melden“")
+
+    def target_pinnwand(self):
+        if self.pinnwand_id:
+            return self.pinnwand
+        return PinnwandPage.objects.child_of(self.get_parent()).first()
+
+    @path("")
+    def submit(self, request):
+        from .forms import OfferSubmissionForm, rate_limited
+
+        status = 200
+        if request.method == "POST":
+            form = OfferSubmissionForm(request.POST, request.FILES)
+            if rate_limited(request):
+                form.add_rate_limit_error()
+                status = 429
+            elif form.is_valid():
+                form.save_and_notify(request, self.target_pinnwand())
+                return redirect(self.get_url(request) + self.reverse_subpage("thanks_view"))
+        else:
+            form = OfferSubmissionForm()
+        response = self.render(request, context_overrides={"form": form})
+        response.status_code = status
+        return response
+
+    @path("danke/")
+    def thanks_view(self, request):
+        return self.render(request, context_overrides={"sent": True})
+
+
+class OfferSubmission(models.Model):
+    """Who sent an offer through "Angebot melden" (personal data): kept for questions
+    until the decision and deleted by ``manage.py purge_offer_submissions`` after
+    KUPFERSTADT_SUBMISSION_RETENTION_DAYS days."""
+
+    notice = models.OneToOneField(
+        NoticePage,
+        verbose_name=_("Aushang"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="submission",
+    )
+    name = models.CharField(_("Name"), max_length=200)
+    email = models.EmailField(_("E-Mail"))
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    created_at = models.DateTimeField(_("Eingegangen am"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("Entschieden am"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("notice", read_only=True),
+        FieldPanel("name", read_only=True),
+        FieldPanel("email", read_only=True),
+        FieldPanel("phone", read_only=True),
+        FieldPanel("created_at", read_only=True),
+        FieldPanel("decided_at", read_only=True),
+    ]
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("Angebotsmeldung")
+        verbose_name_plural = _("Angebotsmeldungen")
+
+    def __str__(self):
+        return f"{self.name} – {self.notice.title if self.notice else '–'}"

@@ -32,6 +32,16 @@ SLUG_HELP = _("Kurzname für Adressen und Filter; wird aus dem Namen erzeugt, we
 class CustomImage(AbstractImage):
     """Images uploaded by editors; the description is the alternative text."""
 
+    # Required (BITV 2.0): every image carries its alternative text from the upload on.
+    description = models.CharField(
+        _("Alternativtext (Bildbeschreibung)"),
+        max_length=255,
+        default="",
+        help_text=_(
+            "Pflichtfeld: Was ist auf dem Bild zu sehen? Für Menschen, die es nicht sehen können."
+        ),
+    )
+
     admin_form_fields = Image.admin_form_fields
 
     class Meta(AbstractImage.Meta):

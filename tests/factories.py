@@ -1,9 +1,12 @@
 """Factories for real Wagtail page trees and the shared snippets."""
 
 import datetime
+import io
 
 import factory
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from PIL import Image as PILImage
 from wagtail.models import Locale
 
 from events.models import EventIndexPage, EventPage, EventStatus
@@ -149,3 +152,19 @@ class ProjectPageFactory(PageFactory):
     title = factory.Sequence(lambda n: f"Initiative {n}")
     summary = "Eine Initiative."
     status = ProjectStatus.RUNNING
+
+
+def png_bytes(size=(8, 6), color=(184, 115, 51)):
+    """A small, valid PNG file's content."""
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, color).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "kupferstadt.CustomImage"
+
+    title = factory.Sequence(lambda n: f"Bild {n}")
+    description = "Kupferfarbene Fläche"
+    file = factory.LazyFunction(lambda: ContentFile(png_bytes(), name="bild.png"))

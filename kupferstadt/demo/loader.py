@@ -13,7 +13,7 @@ from django.utils.html import escape, linebreaks
 from wagtail.models import Locale, Page, Site
 
 from events.models import EventIndexPage, EventPage, EventStatus
-from home.models import HomePage, NoticePage, PinnwandPage, Region
+from home.models import HomePage, NoticePage, OfferSubmissionPage, PinnwandPage, Region
 from kupferstadt.models import Audience, District, Organisation, Person, SiteSettings, Topic, Venue
 from kupferstadt.text import german_slugify
 from projects.models import ProjectIndexPage, ProjectPage
@@ -119,6 +119,18 @@ def load_seed():
         intro=f"<p>{escape(seed.PINNWAND_INTRO)}</p>",
         show_in_menus=True,
     )
+    offer_page, _ = ensure_child(
+        home,
+        OfferSubmissionPage,
+        "angebot-melden",
+        title="Angebot melden",
+        intro=(
+            "<p>Sie bieten in Stolberg oder der Städteregion etwas für Familien, Seniorinnen "
+            "und Senioren, Zugewanderte oder die Nachbarschaft an? Melden Sie es hier; die "
+            "Sozialplanung prüft es und hängt es an die Pinnwand.</p>"
+        ),
+        pinnwand=pinnwand,
+    )
     events, _ = ensure_child(
         home, EventIndexPage, "veranstaltungen", title="Veranstaltungen", show_in_menus=True
     )
@@ -215,6 +227,7 @@ def load_seed():
         **service,
         "home": home,
         "pinnwand": pinnwand,
+        "offer_page": offer_page,
         "events": events,
         "leitbild": leitbild,
         "initiatives": initiatives,

@@ -195,6 +195,19 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 KUPFERSTADT_FORM_MIN_SECONDS = int(env("KUPFERSTADT_FORM_MIN_SECONDS", "3"))
 KUPFERSTADT_FORM_MAX_SECONDS = 2 * 60 * 60
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Soziale Kupferstadt <noreply@localhost>")
+# Outgoing mail (workflow notifications, form confirmations) over SMTP.
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env("EMAIL_USE_TLS", "false").lower() == "true"
+
+# "Angebot melden": offers per address and hour, upload limits, and how many days after
+# the decision the sender's name and e-mail are kept (manage.py purge_offer_submissions).
+KUPFERSTADT_SUBMISSION_RATE_LIMIT = int(env("KUPFERSTADT_SUBMISSION_RATE_LIMIT", "5"))
+KUPFERSTADT_SUBMISSION_MAX_UPLOAD_MB = 5
+KUPFERSTADT_SUBMISSION_MAX_PIXELS = 40_000_000
+KUPFERSTADT_SUBMISSION_RETENTION_DAYS = int(env("KUPFERSTADT_SUBMISSION_RETENTION_DAYS", "30"))
 
 # How many notices and events a listing page shows at once.
 KUPFERSTADT_PAGE_SIZE = 12

@@ -117,6 +117,7 @@ PAGES = {
     "Standardseite": "/de/impressum/",
     "Erklärung zur Barrierefreiheit": "/de/barrierefreiheit/",
     "Barriere melden": "/de/barriere-melden/",
+    "Angebot melden": "/de/angebot-melden/",
     "Leichte Sprache": "/de/leichte-sprache/",
     "Gebärdensprache": "/de/gebaerdensprache/",
     "404": "/de/gibt-es-nicht/",

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from home.roles import ensure_dev_accounts, setup_roles
 from kupferstadt.demo.loader import load_seed
 from kupferstadt.demo.samples import create_sample_events, create_sample_notices
 
@@ -34,6 +35,7 @@ class Command(BaseCommand):
         if notices < 0 or events < 0:
             raise CommandError("Die Anzahl darf nicht negativ sein.")
         pages = load_seed()
+        setup_roles()
         new_notices = create_sample_notices(pages["pinnwand"], notices)
         new_events = create_sample_events(pages["events"], events)
         self.stdout.write(
@@ -53,3 +55,5 @@ class Command(BaseCommand):
         if not User.objects.filter(username=username).exists():
             User.objects.create_superuser(username, f"{username}@example.org", password)
             self.stdout.write(f"Entwicklungs-Konto „{username}“ angelegt.")
+        for name in ensure_dev_accounts(password):
+            self.stdout.write(f"Entwicklungs-Konto „{name}“ (Rolle) angelegt.")

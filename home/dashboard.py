@@ -1,0 +1,155 @@
+"""The Pinnwand on the admin's start page: notices awaiting approval, about to expire and
+recently expired (with a one-click "verlängern"), and the view behind that button."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+from wagtail.admin.ui.components import Component
+from wagtail.models import Page, WorkflowState
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from .models import NoticePage
+
+EXPIRING_DAYS = 14
+EXPIRED_DAYS = 30
+EXTEND_DAYS = 30
+PANEL_LENGTH = 10
+
+
+def editable_notices(user):
+    """Notices the user may edit: every one with "change", only their own with "add"."""
+    pages = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change"])
+    return NoticePage.objects.filter(pk__in=pages.values("pk")).select_related(
+        "owner", "submission"
+    )
+
+
+class NoticePanel(Component):
+    """A dashboard panel listing notices; subclasses say which."""
+
+    template_name = "home/admin/notice_panel.html"
+    heading = ""
+    panel_id = ""
+    extend = False
+
+    def __init__(self, user):
+        self.user = user
+
+    def notices(self, today):
+        raise NotImplementedError
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context.update(
+            heading=self.heading,
+            panel_id=self.panel_id,
+            notices=list(self.notices(timezone.localdate())[:PANEL_LENGTH]),
+            extend=self.extend,
+            extend_days=EXTEND_DAYS,
+            csrf_token=parent_context.get("csrf_token"),
+            request=parent_context.get("request"),
+        )
+        return context
+
+    def render_html(self, parent_context=None):
+        # Like Wagtail's own panels: nothing to do, no panel.
+        context = self.get_context_data(parent_context or {})
+        if not context["notices"]:
+            return ""
+        return render_to_string(self.template_name, context)
+
+
+class AwaitingApprovalPanel(NoticePanel):
+    heading = _("Zur Freigabe")
+    panel_id = "pinnwand-zur-freigabe"
+    order = 95
+
+    def notices(self, today):
+        submitted = (
+            WorkflowState.objects.active()
+            .filter(base_content_type=ContentType.objects.get_for_model(Page))
+            .values_list("object_id", flat=True)
+        )
+        return (
+            editable_notices(self.user)
+            .filter(pk__in=[int(pk) for pk in submitted if pk.isdigit()])
+            .order_by("-latest_revision_created_at")
+        )
+
+
+class ExpiringPanel(NoticePanel):
+    heading = _("Läuft bald ab")
+    panel_id = "pinnwand-laeuft-ab"
+    order = 96
+
+    def notices(self, today):
+        return (
+            editable_notices(self.user)
+            .live()
+            .filter(
+                valid_until__gte=today, valid_until__lte=today + datetime.timedelta(EXPIRING_DAYS)
+            )
+            .order_by("valid_until")
+        )
+
+
+class ExpiredPanel(NoticePanel):
+    heading = _("Abgelaufen")
+    panel_id = "pinnwand-abgelaufen"
+    order = 97
+    extend = True
+
+    def notices(self, today):
+        return (
+            editable_notices(self.user)
+            .live()
+            .filter(
+                valid_until__lt=today, valid_until__gte=today - datetime.timedelta(EXPIRED_DAYS)
+            )
+            .order_by("-valid_until")
+        )
+
+
+def pinnwand_panels(request, panels):
+    panels += [
+        panel(request.user) for panel in (AwaitingApprovalPanel, ExpiringPanel, ExpiredPanel)
+    ]
+
+
+@require_POST
+def extend_notice(request, page_id):
+    """Moves "Aushang bis" of an expired notice EXTEND_DAYS days past today. Who may
+    publish gets it live at once; who may not gets a draft to submit for approval."""
+    notice = get_object_or_404(NoticePage, pk=page_id).get_latest_revision_as_object()
+    permissions = notice.permissions_for_user(request.user)
+    if not permissions.can_edit():
+        raise PermissionDenied
+    notice.valid_until = timezone.localdate() + datetime.timedelta(EXTEND_DAYS)
+    revision = notice.save_revision(user=request.user, log_action=True)
+    until = date_format(notice.valid_until, "SHORT_DATE_FORMAT")
+    if permissions.can_publish():
+        revision.publish(user=request.user)
+        messages.success(
+            request,
+            gettext("„%(title)s“ hängt wieder bis %(until)s.")
+            % {"title": notice.title, "until": until},
+        )
+    else:
+        messages.success(
+            request,
+            gettext(
+                "Für „%(title)s“ ist ein Entwurf bis %(until)s gespeichert. Bitte reichen Sie "
+                "ihn zur Freigabe ein."
+            )
+            % {"title": notice.title, "until": until},
+        )
+    return redirect("wagtailadmin_home")

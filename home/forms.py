@@ -1,0 +1,308 @@
+"""The public form "Angebot melden": an offer becomes a draft notice in the approval
+workflow; the sender's contact details are kept apart (``OfferSubmission``)."""
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape, linebreaks
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from PIL import Image as PILImage
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+from kupferstadt.forms import SpamProtectionMixin
+from kupferstadt.models import Organisation, Topic
+from kupferstadt.text import german_slugify
+
+from .models import NoticePage, OfferSubmission, Region
+
+IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
+RATE_WINDOW_SECONDS = 60 * 60
+FILES_NOT_KEPT = _(
+    "Ihr Browser kann ausgewählte Dateien aus Sicherheitsgründen nicht erneut mitschicken: "
+    "Bitte wählen Sie Bild und PDF-Datei noch einmal aus."
+)
+
+
+def client_address(request):
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _rate_key(request):
+    return f"kupferstadt:offer-submissions:{client_address(request)}"
+
+
+def rate_limited(request):
+    """Whether this address has sent as many offers as allowed within the last hour."""
+    return cache.get(_rate_key(request), 0) >= settings.KUPFERSTADT_SUBMISSION_RATE_LIMIT
+
+
+def count_submission(request):
+    key = _rate_key(request)
+    if not cache.add(key, 1, RATE_WINDOW_SECONDS):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, RATE_WINDOW_SECONDS)
+
+
+def _too_large(upload):
+    limit = settings.KUPFERSTADT_SUBMISSION_MAX_UPLOAD_MB
+    if upload.size > limit * 1024 * 1024:
+        return forms.ValidationError(
+            gettext("Die Datei ist zu groß (höchstens %(mb)s MB).") % {"mb": limit},
+            code="too_large",
+        )
+    return None
+
+
+class OfferSubmissionForm(SpamProtectionMixin, forms.Form):
+    title = forms.CharField(
+        label=_("Titel des Angebots"),
+        max_length=120,
+        help_text=_("Zum Beispiel „Sprachcafé für Frauen im Treffpunkt Mühle“."),
+    )
+    teaser = forms.CharField(
+        label=_("Kurzbeschreibung"),
+        max_length=400,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Zwei bis drei Sätze für die Übersicht der Pinnwand (höchstens 400 Zeichen)."),
+    )
+    description = forms.CharField(
+        label=_("Ausführliche Beschreibung"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Was, wann, wo, für wen, Kosten, Anmeldung."),
+    )
+    provider = forms.CharField(
+        label=_("Anbieter (Verein, Einrichtung)"),
+        max_length=200,
+    )
+    region = forms.ChoiceField(label=_("Region"), choices=Region.choices, initial=Region.CITY)
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Themen"),
+        queryset=Topic.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    valid_from = forms.DateField(
+        label=_("Aushang ab"),
+        help_text=_("Erster Tag auf der Pinnwand, z. B. 01.09.2026."),
+    )
+    valid_until = forms.DateField(
+        label=_("Aushang bis"),
+        required=False,
+        help_text=_("Letzter Tag auf der Pinnwand; leer lassen für unbefristete Angebote."),
+    )
+    image = forms.FileField(
+        label=_("Bild"),
+        required=False,
+        help_text=_("Optional: JPEG, PNG, WebP oder GIF, höchstens %(mb)s MB.")
+        % {"mb": settings.KUPFERSTADT_SUBMISSION_MAX_UPLOAD_MB},
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}
+        ),
+    )
+    image_alt = forms.CharField(
+        label=_("Was ist auf dem Bild zu sehen?"),
+        required=False,
+        max_length=255,
+        help_text=_("Pflicht, wenn Sie ein Bild senden (Alternativtext für blinde Menschen)."),
+    )
+    pdf = forms.FileField(
+        label=_("Flyer als PDF"),
+        required=False,
+        help_text=_("Optional: eine PDF-Datei, höchstens %(mb)s MB.")
+        % {"mb": settings.KUPFERSTADT_SUBMISSION_MAX_UPLOAD_MB},
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+    )
+    name = forms.CharField(label=_("Ihr Name"), max_length=200)
+    email = forms.EmailField(
+        label=_("Ihre E-Mail-Adresse"), help_text=_("Für Rückfragen und die Bestätigung.")
+    )
+    phone = forms.CharField(label=_("Telefon für Rückfragen"), max_length=50, required=False)
+    consent = forms.BooleanField(
+        label=_(
+            "Ich bin einverstanden, dass die Stadt Stolberg meine Angaben zur Prüfung des "
+            "Angebots speichert. Name und E-Mail werden nach der Entscheidung gelöscht."
+        )
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topics"].queryset = Topic.objects.order_by("name")
+        self.fields["valid_from"].widget.input_type = "date"
+        self.fields["valid_until"].widget.input_type = "date"
+        self.fields["valid_from"].widget.format = "%Y-%m-%d"
+        self.fields["valid_until"].widget.format = "%Y-%m-%d"
+        self.fields["valid_from"].input_formats = ["%Y-%m-%d", "%d.%m.%Y"]
+        self.fields["valid_until"].input_formats = ["%Y-%m-%d", "%d.%m.%Y"]
+        if not self.is_bound:
+            self.initial.setdefault("valid_from", timezone.localdate())
+
+    def clean_image(self):
+        upload = self.cleaned_data.get("image")
+        if not upload:
+            return None
+        if error := _too_large(upload):
+            raise error
+        unreadable = forms.ValidationError(
+            gettext("Das ist kein Bild im Format JPEG, PNG, WebP oder GIF."), code="not_image"
+        )
+        too_many_pixels = forms.ValidationError(
+            gettext("Das Bild ist zu groß (höchstens %(mp)s Megapixel).")
+            % {"mp": settings.KUPFERSTADT_SUBMISSION_MAX_PIXELS // 1_000_000},
+            code="too_many_pixels",
+        )
+        try:
+            with PILImage.open(upload) as image:
+                if image.format not in IMAGE_FORMATS:
+                    raise unreadable
+                width, height = image.size
+                if width * height > settings.KUPFERSTADT_SUBMISSION_MAX_PIXELS:
+                    raise too_many_pixels
+                image.verify()
+        except forms.ValidationError:
+            raise
+        except PILImage.DecompressionBombError:
+            raise too_many_pixels from None
+        except (OSError, SyntaxError, ValueError):
+            raise unreadable from None
+        upload.seek(0)
+        return upload
+
+    def clean_pdf(self):
+        upload = self.cleaned_data.get("pdf")
+        if not upload:
+            return None
+        if error := _too_large(upload):
+            raise error
+        upload.seek(0)
+        if upload.read(5) != b"%PDF-":
+            raise forms.ValidationError(gettext("Das ist keine PDF-Datei."), code="not_pdf")
+        upload.seek(0)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("valid_from"), cleaned.get("valid_until")
+        if start and end and end < start:
+            self.add_error(
+                "valid_until", gettext("„Aushang bis“ darf nicht vor „Aushang ab“ liegen.")
+            )
+        if end and end < timezone.localdate():
+            self.add_error("valid_until", gettext("„Aushang bis“ liegt in der Vergangenheit."))
+        if cleaned.get("image") and not cleaned.get("image_alt", "").strip():
+            self.add_error(
+                "image_alt", gettext("Bitte beschreiben Sie das Bild in ein paar Worten.")
+            )
+        return cleaned
+
+    def files_not_kept(self):
+        """Whether the visitor chose files that have to be chosen again after an error."""
+        return self.is_bound and bool(self.files) and bool(self.errors)
+
+    files_not_kept_message = FILES_NOT_KEPT
+
+    def add_rate_limit_error(self):
+        self.full_clean()
+        self.add_error(
+            None,
+            gettext(
+                "Von Ihrem Anschluss kamen in der letzten Stunde schon mehrere Angebote. "
+                "Bitte senden Sie dieses später noch einmal; Ihre Angaben bleiben hier stehen."
+            ),
+        )
+
+    @transaction.atomic
+    def create_notice(self, pinnwand):
+        data = self.cleaned_data
+        provider = Organisation.objects.filter(name__iexact=data["provider"].strip()).first()
+        body = []
+        if data["description"].strip():
+            body.append({"type": "paragraph", "value": linebreaks(escape(data["description"]))})
+        if provider is None:
+            body.append(
+                {
+                    "type": "paragraph",
+                    "value": linebreaks(escape(gettext("Anbieter: %s") % data["provider"])),
+                }
+            )
+        notice = NoticePage(
+            title=data["title"],
+            slug=self._free_slug(pinnwand, data["title"]),
+            teaser=data["teaser"],
+            body=body,
+            provider=provider,
+            region=data["region"],
+            valid_from=data["valid_from"],
+            valid_until=data["valid_until"],
+            live=False,
+        )
+        if data.get("image"):
+            notice.image = get_image_model().objects.create(
+                title=data["title"][:255],
+                description=data["image_alt"].strip(),
+                file=data["image"],
+            )
+            notice.image_alt = data["image_alt"].strip()
+        if data.get("pdf"):
+            document = get_document_model().objects.create(
+                title=gettext("Flyer: %s") % data["title"], file=data["pdf"]
+            )
+            notice.documents = [("document", {"document": document, "title": ""})]
+        notice.topics = list(data["topics"])
+        pinnwand.add_child(instance=notice)
+        notice.save_revision()
+        return notice
+
+    @staticmethod
+    def _free_slug(parent, title):
+        base = german_slugify(title, 60) or "angebot"
+        slug, number = base, 1
+        taken = set(parent.get_children().values_list("slug", flat=True))
+        while slug in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
+
+    def save_and_notify(self, request, pinnwand):
+        """Creates the draft notice, starts the approval (Wagtail e-mails the approvers
+        with the link to the editor) and confirms to the sender."""
+        notice = self.create_notice(pinnwand)
+        submission = OfferSubmission.objects.create(
+            notice=notice,
+            name=self.cleaned_data["name"],
+            email=self.cleaned_data["email"],
+            phone=self.cleaned_data["phone"],
+        )
+        workflow = notice.get_workflow()
+        if workflow is not None:
+            workflow.start(notice, None)
+        count_submission(request)
+        send_mail(
+            subject=gettext("Ihr Angebot „%(title)s“ ist bei uns angekommen")
+            % {"title": notice.title},
+            message="\n\n".join(
+                [
+                    gettext("Guten Tag %(name)s,") % {"name": submission.name},
+                    gettext(
+                        "vielen Dank für Ihr Angebot „%(title)s“. Die Sozialplanung prüft es und "
+                        "veröffentlicht es auf der Pinnwand. Wir melden uns, sobald es "
+                        "entschieden ist."
+                    )
+                    % {"title": notice.title},
+                    gettext("Ihre Kontaktdaten löschen wir %(days)s Tage nach der Entscheidung.")
+                    % {"days": settings.KUPFERSTADT_SUBMISSION_RETENTION_DAYS},
+                    gettext("Mit freundlichen Grüßen\nSozialplanung der Kupferstadt Stolberg"),
+                ]
+            ),
+            from_email=None,
+            recipient_list=[submission.email],
+        )
+        return notice
