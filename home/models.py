@@ -361,6 +361,12 @@ class NoticePage(PrintableMixin, PageImageMixin, SitePage):
     class Meta:
         verbose_name = _("Aushang")
         verbose_name_plural = _("Aushänge")
+        # The board, its archive and the search ask by date; with thousands of notices
+        # they should not read every one.
+        indexes = [
+            models.Index(fields=["valid_until"], name="notice_valid_until_idx"),
+            models.Index(fields=["valid_from"], name="notice_valid_from_idx"),
+        ]
 
     def json_ld(self, request):
         data = super().json_ld(request)
