@@ -14,6 +14,39 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+def restore_wagtail_base():
+    """Live-server tests commit their data and are flushed afterwards, which also removes
+    the rows Wagtail's migrations create; put back the ones the site is built on."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Collection, Locale, Page
+
+    locale, _ = Locale.objects.get_or_create(language_code="de")
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(
+            instance=Page(
+                title="Root",
+                slug="root",
+                locale=locale,
+                content_type=ContentType.objects.get_for_model(Page),
+            )
+        )
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+
+
+@pytest.fixture(autouse=True)
+def _wagtail_base(request):
+    """Every test with a database starts from Wagtail's base rows, even when it runs
+    after a live-server test in the same process (with pytest-xdist, in any order)."""
+    if request.node.get_closest_marker("django_db") is None and not (
+        {"db", "transactional_db", "live_server"} & set(request.fixturenames)
+    ):
+        return
+    uses_transactions = {"transactional_db", "live_server"} & set(request.fixturenames)
+    request.getfixturevalue("transactional_db" if uses_transactions else "db")
+    restore_wagtail_base()
+
+
 @pytest.fixture
 def home(db):
     """The German home page as the default site's root, as the set-up creates it."""

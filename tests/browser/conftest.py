@@ -63,31 +63,10 @@ def vnu():
     return [java, "-jar", str(VNU_JAR)]
 
 
-def restore_wagtail_base():
-    """Live-server tests commit their data and are flushed afterwards, which also removes
-    the rows Wagtail's migrations create; put back the ones the site is built on."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Collection, Locale, Page
-
-    locale, _ = Locale.objects.get_or_create(language_code="de")
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(
-            instance=Page(
-                title="Root",
-                slug="root",
-                locale=locale,
-                content_type=ContentType.objects.get_for_model(Page),
-            )
-        )
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-
-
 @pytest.fixture
 def site(transactional_db, live_server, settings):
     """The demo site, served by a live server; ``site.url(path)`` gives the full URL."""
     settings.KUPFERSTADT_FORM_MIN_SECONDS = 0
-    restore_wagtail_base()
     call_command("load_demo", notices=4, events=2)
 
     class Site:

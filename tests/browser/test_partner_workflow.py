@@ -7,15 +7,12 @@ from home.models import NoticePage, PinnwandPage
 from home.roles import ensure_dev_accounts, setup_roles
 from kupferstadt.demo.loader import ensure_child, ensure_site
 
-from .conftest import restore_wagtail_base
-
 PASSWORD = "browser-test-kennwort"
 
 
 @pytest.fixture
 def site(transactional_db, live_server):
     """Just the home page and the Pinnwand (the full demo is not needed here)."""
-    restore_wagtail_base()
     setup_roles()
     ensure_child(ensure_site(), PinnwandPage, "pinnwand", title="Pinnwand")
     ensure_dev_accounts(PASSWORD)
