@@ -1,7 +1,8 @@
 """The read-only open data API (Wagtail API v2) for notices, events and initiatives.
 
 Only live, public pages appear (Wagtail's own rule); notices appear only while they
-hang on the board. Extra filters: ``topic=<slug>`` and ``upcoming=true|false``.
+hang on the board. One language at a time: German, or ``?locale=en`` (tr, ar, uk).
+Extra filters: ``topic=<slug>`` and ``upcoming=true|false``.
 """
 
 from django.db.models import Q
@@ -9,6 +10,7 @@ from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.models import Locale
 
 from events.models import EventPage
 from home.models import NoticePage
@@ -42,7 +44,13 @@ class SitePagesAPIViewSet(PagesAPIViewSet):
 
     def get_base_queryset(self):
         hidden = NoticePage.objects.exclude(pk__in=NoticePage.objects.current().values("pk"))
-        return super().get_base_queryset().exclude(pk__in=hidden.values("pk"))
+        pages = super().get_base_queryset().exclude(pk__in=hidden.values("pk"))
+        # One language at a time: ?locale=en, German without it; never the aliases that
+        # mirror German pages in a language's tree until they are translated.
+        pages = pages.filter(alias_of__isnull=True)
+        if "locale" not in self.request.GET:
+            pages = pages.filter(locale=Locale.get_default())
+        return pages
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -16,7 +16,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page, TranslatableMixin
+from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from search.stemming import stemmed_text
 
@@ -25,6 +27,13 @@ from .text import german_slugify
 
 # Every searchable page indexes the Snowball stems of its texts (see search/stemming.py).
 STEM_SEARCH_FIELDS = [index.SearchField("search_stems")]
+
+
+def synchronised(*names):
+    """Language-neutral facts (dates, addresses, status, e-mail, ...): wagtail-localize
+    copies them from the German source, and a translation cannot override them."""
+    return [SynchronizedField(name, overridable=False) for name in names]
+
 
 SLUG_HELP = _("Kurzname für Adressen und Filter; wird aus dem Namen erzeugt, wenn leer.")
 
@@ -174,6 +183,8 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
         FieldPanel("photo"),
     ]
+    # The role is translated; the name and how to reach the person are not.
+    override_translatable_fields = synchronised("name", "organisation", "email", "phone", "photo")
     search_fields = [
         index.SearchField("name"),
         index.SearchField("role"),
@@ -247,6 +258,10 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
             heading=_("Barrierefreiheit"),
         ),
     ]
+    # Name and accessibility notes are translated; the address and facts are not.
+    override_translatable_fields = synchronised(
+        "street", "postal_code", "city", "latitude", "longitude", "step_free_access"
+    )
     search_fields = [
         index.SearchField("name"),
         index.SearchField("street"),
@@ -401,6 +416,13 @@ class SiteSettings(BaseSiteSetting):
 
     def service_page_ids(self):
         return {name: getattr(self, f"{name}_id") for name in self.SERVICE_PAGES}
+
+
+class SitePageQuerySet(PageQuerySet):
+    def translated(self):
+        """Pages with text of their own language: without wagtail-localize's aliases,
+        which mirror the German page in a language's tree until it is translated."""
+        return self.filter(alias_of__isnull=True)
 
 
 class SitePage(Page):

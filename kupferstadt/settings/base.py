@@ -114,16 +114,22 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Internationalisation. German is the source language of content and the
-# language of the admin. Content languages are listed here, in one place;
-# further languages are added by extending LANGUAGES and running the
-# wagtail-localize set-up.
+# language of the admin. Content languages are listed here, in one place: a city
+# adds one by extending LANGUAGES and running `manage.py migrate`, which creates its
+# locale, its synchronised page tree and its translator group (kupferstadt/translation.py).
+# Names are in their own language, as the language switcher shows them.
 LANGUAGE_CODE = "de"
 LANGUAGES = [
     ("de", "Deutsch"),
+    ("en", "English"),
+    ("tr", "Türkçe"),
+    ("ar", "العربية"),
+    ("uk", "Українська"),
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+# Translators may use the admin in their own language; Wagtail ships all of these.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
@@ -181,6 +187,23 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 KUPFERSTADT_FORM_MIN_SECONDS = int(env("KUPFERSTADT_FORM_MIN_SECONDS", "3"))
 KUPFERSTADT_FORM_MAX_SECONDS = 2 * 60 * 60
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Soziale Kupferstadt <noreply@localhost>")
+
+# Machine translation as a first draft in wagtail-localize's editor: DeepL with
+# DEEPL_API_KEY, or a self-hosted LibreTranslate with LIBRETRANSLATE_URL (and
+# LIBRETRANSLATE_API_KEY). Without either the feature is off.
+if env("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": env("DEEPL_API_KEY"), "FORMALITY": "prefer_more"},
+    }
+elif env("LIBRETRANSLATE_URL"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": env("LIBRETRANSLATE_URL"),
+            "API_KEY": env("LIBRETRANSLATE_API_KEY", ""),
+        },
+    }
 
 # How many notices and events a listing page shows at once.
 KUPFERSTADT_PAGE_SIZE = 12
