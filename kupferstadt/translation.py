@@ -128,6 +128,25 @@ def localize_relations(page):
     German ones)."""
     changed = False
     for field in page._meta.get_fields():
+        if field.many_to_one and issubclass(field.related_model, Page) and field.editable:
+            # A linked page (a notice's event): its translation, once there is one.
+            linked_id = getattr(page, field.attname)
+            if linked_id and field.name not in ("owner", "locked_by", "live_revision"):
+                linked = (
+                    Page.objects.filter(
+                        translation_key__in=Page.objects.filter(pk=linked_id).values(
+                            "translation_key"
+                        ),
+                        locale_id=page.locale_id,
+                        alias_of__isnull=True,
+                    )
+                    .values_list("pk", flat=True)
+                    .first()
+                )
+                if linked and linked != linked_id:
+                    setattr(page, field.attname, linked)
+                    changed = True
+            continue
         if not isinstance(field, ParentalManyToManyField):
             continue
         if not issubclass(field.related_model, TranslatableMixin):

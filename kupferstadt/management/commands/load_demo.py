@@ -9,6 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from kupferstadt.demo.loader import load_seed
 from kupferstadt.demo.samples import create_sample_events, create_sample_notices
+from kupferstadt.demo.translations import translate_demo
+from kupferstadt.translation import ensure_languages, synchronise_trees
 
 
 class Command(BaseCommand):
@@ -25,17 +27,30 @@ class Command(BaseCommand):
             help="Anzahl der Beispiel-Veranstaltungen (Standard 6)",
         )
         parser.add_argument(
+            "--without-languages",
+            dest="languages",
+            action="store_false",
+            help="Ohne die Sprachfassungen (nur für schnelle Tests).",
+        )
+        parser.add_argument(
             "--dev-login",
             metavar="NAME:PASSWORT",
             help="Legt ein Entwicklungs-Konto mit Administratorrechten an (nur mit DEBUG).",
         )
 
-    def handle(self, *args, notices, events, dev_login, **options):
+    def handle(self, *args, notices, events, dev_login, languages=True, **options):
         if notices < 0 or events < 0:
             raise CommandError("Die Anzahl darf nicht negativ sein.")
         pages = load_seed()
         new_notices = create_sample_notices(pages["pinnwand"], notices)
         new_events = create_sample_events(pages["events"], events)
+        if languages:
+            # Every language's tree mirrors the German one; translator groups get their
+            # tree; the central pages are in English from the first start.
+            ensure_languages()
+            synchronise_trees()
+            ensure_languages()
+            translate_demo(pages)
         self.stdout.write(
             f"Demo-Inhalte bereit: {new_notices} neue Beispiel-Aushänge, "
             f"{new_events} neue Beispiel-Veranstaltungen."
