@@ -33,3 +33,18 @@ def event_index(home):
 @pytest.fixture
 def leitbild(home):
     return ProjectIndexPageFactory(parent=home, slug="soziale-kupferstadt-2030")
+
+
+@pytest.fixture
+def languages(home):
+    """Every content language set up as ``migrate`` and the demo do it: locales, trees
+    synchronised from German, translator groups with their tree. Pages created later get
+    their aliases from ``synchronise_trees()``."""
+    from wagtail.models import Locale
+
+    from kupferstadt.translation import ensure_languages, synchronise_trees
+
+    ensure_languages()
+    synchronise_trees()
+    ensure_languages()
+    return {locale.language_code: locale for locale in Locale.objects.all()}
