@@ -550,7 +550,7 @@ class EventPage(PrintableMixin, PageImageMixin, SitePage):
         return [*super().search_text_parts(), *related]
 
     def share_lines(self):
-        when = date_format(self.local_start, "l, j. F Y")
+        when = date_format(self.local_start, "l") + ", " + date_format(self.local_start)
         if not self.all_day:
             when += ", " + date_format(self.local_start, "H:i")
             if self.end and not self.is_multi_day:

@@ -44,8 +44,11 @@ ALL_MODELS = tuple(model for _label, models in TYPES.values() for model in model
 def searchable_pages(locale, archive=False):
     """Pages a citizen may find: live, public, in ``locale``, of the searchable types;
     notices only while they hang on the board, unless the archive is asked for."""
-    pages = Page.objects.live().public().filter(locale=locale, alias_of__isnull=True)
-    pages = pages.type(*ALL_MODELS)
+    pages = Page.objects.live().public().filter(locale=locale).type(*ALL_MODELS)
+    # wagtail-localize's aliases mirror German pages in a language's tree: not this
+    # language's content.
+    aliases = Page.objects.filter(locale=locale, alias_of__isnull=False)
+    pages = pages.exclude(pk__in=aliases.values("pk"))
     today = timezone.localdate()
     if archive:
         hidden = NoticePage.objects.filter(valid_from__gt=today)

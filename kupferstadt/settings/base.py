@@ -134,6 +134,8 @@ TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# Dates in each language's own way: "13. Mai 2020" / "13 May 2020".
+FORMAT_MODULE_PATH = ["kupferstadt.formats"]
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
