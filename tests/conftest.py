@@ -48,3 +48,13 @@ def languages(home):
     synchronise_trees()
     ensure_languages()
     return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+@pytest.fixture
+def translator(languages, django_user_model):
+    """A member of "Übersetzung Englisch", as the set-up creates the group."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("uebersetzerin", password="geheim-geheim")
+    user.groups.add(Group.objects.get(name="Übersetzung Englisch"))
+    return user

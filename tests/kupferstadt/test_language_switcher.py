@@ -41,9 +41,7 @@ def switcher(response):
     return {a["hreflang"]: a for a in nav.select("a")}
 
 
-def test_switcher_links_the_translation_and_untranslated_languages_to_their_home(
-    client, forum
-):
+def test_switcher_links_the_translation_and_untranslated_languages_to_their_home(client, forum):
     links = switcher(client.get("/de/veranstaltungen/forum/"))
     assert links["de"]["href"] == "/de/veranstaltungen/forum/"
     assert links["de"]["aria-current"] == "true"
@@ -82,7 +80,8 @@ def test_untranslated_page_alias_is_not_offered_as_translation(client, forum):
 def test_hreflang_alternates_name_each_translation(client, forum):
     soup = BeautifulSoup(client.get("/de/veranstaltungen/forum/").text, "html.parser")
     alternates = {
-        link["hreflang"]: link["href"] for link in soup.select('head link[rel="alternate"][hreflang]')
+        link["hreflang"]: link["href"]
+        for link in soup.select('head link[rel="alternate"][hreflang]')
     }
     assert alternates == {
         "de": "http://testserver/de/veranstaltungen/forum/",
