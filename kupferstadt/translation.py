@@ -165,3 +165,23 @@ def localize_relations(page):
         changed = True
     if changed:
         page.save()
+
+
+def ensure_translator_account(language_code, password):
+    """A development account for a language's translators (``load_demo --dev-login``),
+    with the admin in that language."""
+    from django.contrib.auth import get_user_model
+    from wagtail.users.models import UserProfile
+
+    username = f"uebersetzung-{language_code}"
+    user, created = get_user_model().objects.get_or_create(
+        username=username, defaults={"email": f"{username}@example.org"}
+    )
+    if created:
+        user.set_password(password)
+        user.save()
+    user.groups.add(Group.objects.get(name=translator_group_name(language_code)))
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language_code
+    profile.save()
+    return user

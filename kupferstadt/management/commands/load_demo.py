@@ -5,12 +5,18 @@ Idempotent: a second run keeps everything and adds nothing that exists.
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
 from kupferstadt.demo.loader import load_seed
 from kupferstadt.demo.samples import create_sample_events, create_sample_notices
 from kupferstadt.demo.translations import translate_demo
-from kupferstadt.translation import ensure_languages, synchronise_trees
+from kupferstadt.translation import (
+    ensure_languages,
+    ensure_translator_account,
+    synchronise_trees,
+    translator_group_name,
+)
 
 
 class Command(BaseCommand):
@@ -68,3 +74,9 @@ class Command(BaseCommand):
         if not User.objects.filter(username=username).exists():
             User.objects.create_superuser(username, f"{username}@example.org", password)
             self.stdout.write(f"Entwicklungs-Konto „{username}“ angelegt.")
+        # One translator per language, with the admin in that language.
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+            if code != settings.LANGUAGE_CODE and Group.objects.filter(
+                name=translator_group_name(code)
+            ).exists():
+                ensure_translator_account(code, password)
