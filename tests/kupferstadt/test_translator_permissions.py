@@ -108,7 +108,8 @@ def test_editors_outside_translator_groups_are_not_limited(admin_client, notice)
 
 
 @pytest.mark.parametrize(
-    ("code", "word"), [("en", "Pages"), ("tr", "Sayfalar"), ("ar", "الصفحات"), ("uk", "Перейти до основного вмісту")]
+    ("code", "word"),
+    [("en", "Pages"), ("tr", "Sayfalar"), ("ar", "الصفحات"), ("uk", "Перейти до основного вмісту")],
 )
 def test_translator_admin_speaks_their_language(client, languages, code, word):
     from kupferstadt.translation import ensure_translator_account
