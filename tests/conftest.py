@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from kupferstadt.demo.loader import ensure_site
 
@@ -12,6 +13,15 @@ from .factories import (
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _german_between_tests():
+    """A request in another language leaves it active in the thread; start every test
+    in German, the source language, as a management command would."""
+    translation.activate("de")
+    yield
+    translation.activate("de")
 
 
 @pytest.fixture
