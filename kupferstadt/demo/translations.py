@@ -16,12 +16,10 @@ from . import seed
 QUESTIONS = {
     seed.LEADING_QUESTIONS[0]: "(How) Can social life be planned and shaped locally?",
     seed.LEADING_QUESTIONS[1]: (
-        "Which projects and processes have been set in motion in Stolberg over the past "
-        "five years?"
+        "Which projects and processes have been set in motion in Stolberg over the past five years?"
     ),
     seed.LEADING_QUESTIONS[2]: (
-        "How do we want to continue building the “Social Copper Town 2030” together in "
-        "the future?"
+        "How do we want to continue building the “Social Copper Town 2030” together in the future?"
     ),
 }
 
@@ -122,9 +120,7 @@ def translate(page, locale, strings):
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
-    for segment in StringSegment.objects.filter(source=source).select_related(
-        "string", "context"
-    ):
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
         german = segment.string.data
         text = strings.get(german)
         if text is None and segment.context.path == "teaser":

@@ -76,7 +76,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Entwicklungs-Konto „{username}“ angelegt.")
         # One translator per language, with the admin in that language.
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
-            if code != settings.LANGUAGE_CODE and Group.objects.filter(
-                name=translator_group_name(code)
-            ).exists():
+            if (
+                code != settings.LANGUAGE_CODE
+                and Group.objects.filter(name=translator_group_name(code)).exists()
+            ):
                 ensure_translator_account(code, password)
