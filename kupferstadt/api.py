@@ -5,6 +5,7 @@ hang on the board. One language at a time: German, or ``?locale=en`` (tr, ar, uk
 Extra filters: ``topic=<slug>`` and ``upcoming=true|false``.
 """
 
+from django.conf import settings
 from django.db.models import Q
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -21,6 +22,9 @@ TRUE, FALSE = {"true", "1", "ja"}, {"false", "0", "nein"}
 
 class TopicAndUpcomingFilter(BaseFilterBackend):
     def filter_queryset(self, request, queryset, view):
+        locale = request.GET.get("locale")
+        if locale is not None and locale not in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
+            raise BadRequestError("locale muss eine der Sprachen der Website sein")
         if topic := request.GET.get("topic"):
             tagged = Q()
             for model in (NoticePage, EventPage, ProjectPage):
