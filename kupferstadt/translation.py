@@ -42,9 +42,12 @@ def source_locale():
 
 def ensure_languages():
     """Locales, tree synchronisation and translator groups for every content language."""
+    locales = [
+        Locale.objects.get_or_create(language_code=code)[0]
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
+    ]
     default = source_locale()
-    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
-        locale, _ = Locale.objects.get_or_create(language_code=code)
+    for locale in locales:
         if locale.pk == default.pk:
             continue
         # Saving a new synchronisation copies the German tree as aliases at once.
