@@ -190,22 +190,29 @@ KUPFERSTADT_FORM_MIN_SECONDS = int(env("KUPFERSTADT_FORM_MIN_SECONDS", "3"))
 KUPFERSTADT_FORM_MAX_SECONDS = 2 * 60 * 60
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Soziale Kupferstadt <noreply@localhost>")
 
+
 # Machine translation as a first draft in wagtail-localize's editor: DeepL with
 # DEEPL_API_KEY, or a self-hosted LibreTranslate with LIBRETRANSLATE_URL (and
 # LIBRETRANSLATE_API_KEY). Without either the feature is off.
-if env("DEEPL_API_KEY"):
-    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
-        "OPTIONS": {"AUTH_KEY": env("DEEPL_API_KEY"), "FORMALITY": "prefer_more"},
-    }
-elif env("LIBRETRANSLATE_URL"):
-    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
-        "OPTIONS": {
-            "LIBRETRANSLATE_URL": env("LIBRETRANSLATE_URL"),
-            "API_KEY": env("LIBRETRANSLATE_API_KEY", ""),
-        },
-    }
+def machine_translator(environ):
+    if environ.get("DEEPL_API_KEY"):
+        return {
+            "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+            "OPTIONS": {"AUTH_KEY": environ["DEEPL_API_KEY"], "FORMALITY": "prefer_more"},
+        }
+    if environ.get("LIBRETRANSLATE_URL"):
+        return {
+            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": environ["LIBRETRANSLATE_URL"],
+                "API_KEY": environ.get("LIBRETRANSLATE_API_KEY", ""),
+            },
+        }
+    return None
+
+
+if machine_translator(os.environ):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(os.environ)
 
 # How many notices and events a listing page shows at once.
 KUPFERSTADT_PAGE_SIZE = 12
