@@ -13,7 +13,7 @@ class KupferstadtConfig(AppConfig):
 
         from . import signals
 
-        post_migrate.connect(signals.set_up_languages, sender=self)
+        post_migrate.connect(signals.set_up_languages)
         page_published.connect(signals.keep_translations_current)
         for model in signals.translatable_snippet_models():
             post_save.connect(signals.keep_snippet_translations_current, sender=model)

@@ -18,7 +18,12 @@ def translatable_snippet_models():
 
 
 def set_up_languages(sender, **kwargs):
-    translation.ensure_languages()
+    from django.apps import apps
+
+    # After the last app's post_migrate, once every app's permissions exist.
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    if sender.label == with_models[-1].label:
+        translation.ensure_languages()
 
 
 def keep_translations_current(sender, instance, **kwargs):

@@ -120,3 +120,20 @@ def test_translator_admin_speaks_their_language(client, languages, code, word):
     assert response.status_code == 200
     assert f'lang="{code}"' in response.text
     assert word in response.text
+
+
+def test_migrate_sets_up_languages_and_groups(db):
+    """The test database is built by ``migrate``: no further set-up step is needed."""
+    from wagtail.models import Locale
+
+    assert set(Locale.objects.values_list("language_code", flat=True)) == {
+        "de",
+        "en",
+        "tr",
+        "ar",
+        "uk",
+    }
+    group = Group.objects.get(name="Übersetzung Arabisch")
+    assert {"access_admin", "submit_translation", "change_venue"} <= set(
+        group.permissions.values_list("codename", flat=True)
+    )
