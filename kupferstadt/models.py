@@ -15,7 +15,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -288,6 +288,34 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
     def full_address(self):
         """One line, as printed on an invitation: "Cockerillstraße 90, 52222 Stolberg"."""
         return f"{self.street}, {self.postal_code} {self.city}"
+
+
+class FooterText(TranslatableMixin, models.Model):
+    """The short text at the bottom of every page, in each language: editors write the
+    German one, translators translate it like any snippet. Without one, the footer text
+    of the website settings is shown."""
+
+    text = RichTextField(
+        _("Text im Fußbereich"),
+        features=["bold", "italic", "link"],
+        help_text=_("Kurzer Text, der unten auf jeder Seite dieser Sprache erscheint."),
+    )
+
+    panels = [FieldPanel("text")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Text im Fußbereich")
+        verbose_name_plural = _("Texte im Fußbereich")
+
+    def __str__(self):
+        return Truncator(strip_tags(self.text)).chars(60)
+
+    @classmethod
+    def for_language(cls):
+        """The text in the active language, else the German one; None without any."""
+        texts = {text.locale.language_code: text for text in cls.objects.select_related("locale")}
+        active = Locale.get_active().language_code
+        return texts.get(active) or texts.get(Locale.get_default().language_code)
 
 
 @register_setting(icon="site")

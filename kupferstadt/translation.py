@@ -26,7 +26,7 @@ TRANSLATOR_GROUPS = {
 # What a translator may do with the pages of their language's tree.
 TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 # Snippets that carry language; translators edit their language's versions.
-TRANSLATABLE_SNIPPETS = ("topic", "audience", "district", "person", "venue")
+TRANSLATABLE_SNIPPETS = ("topic", "audience", "district", "person", "venue", "footertext")
 
 
 def translator_group_name(language_code):

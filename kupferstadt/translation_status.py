@@ -16,7 +16,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from .models import Audience, District, Person, Topic, Venue
+from .models import Audience, District, FooterText, Person, Topic, Venue
 
 MISSING, OUTDATED, CURRENT = "missing", "outdated", "current"
 STATES = {
@@ -24,7 +24,7 @@ STATES = {
     OUTDATED: _("veraltet"),
     CURRENT: _("aktuell"),
 }
-SNIPPET_MODELS = (Topic, Audience, District, Person, Venue)
+SNIPPET_MODELS = (Topic, Audience, District, Person, Venue, FooterText)
 SNIPPETS_SECTION = "stammdaten"
 
 

@@ -11,7 +11,16 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
-from .models import Audience, BarrierReport, District, Organisation, Person, Topic, Venue
+from .models import (
+    Audience,
+    BarrierReport,
+    District,
+    FooterText,
+    Organisation,
+    Person,
+    Topic,
+    Venue,
+)
 from .translation import may_work_in, translator_locale_ids
 
 
@@ -57,6 +66,12 @@ class VenueViewSet(SnippetViewSet):
     search_fields = ["name", "street"]
 
 
+class FooterTextViewSet(SnippetViewSet):
+    model = FooterText
+    icon = "doc-full"
+    list_display = ["__str__"]
+
+
 class MasterDataGroup(SnippetViewSetGroup):
     menu_label = _("Stammdaten")
     menu_icon = "folder-open-inverse"
@@ -68,6 +83,7 @@ class MasterDataGroup(SnippetViewSetGroup):
         OrganisationViewSet,
         PersonViewSet,
         VenueViewSet,
+        FooterTextViewSet,
     )
 
 

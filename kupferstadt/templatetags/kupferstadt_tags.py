@@ -164,3 +164,11 @@ def language_links(context):
         "x_default": targets.get(default) if default in translated else None,
         "untranslated_notice": UNTRANSLATED_PARAM in request.GET,
     }
+
+
+@register.simple_tag
+def footer_text():
+    """The footer text in the language being viewed (a translatable snippet)."""
+    from kupferstadt.models import FooterText
+
+    return FooterText.for_language()
