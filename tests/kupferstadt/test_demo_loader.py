@@ -38,6 +38,14 @@ def test_load_demo_builds_the_whole_site():
     # Wagtail's welcome page is gone; the other home pages are the German one's translations.
     others = Page.objects.filter(depth=2).exclude(pk=site.root_page_id)
     assert set(others) == set(site.root_page.get_translations())
+    # The central pages ship in English, translated by the team through wagtail-localize.
+    english = Page.objects.filter(locale__language_code="en", alias_of__isnull=True, live=True)
+    assert set(english.values_list("title", flat=True)) == {
+        "Social Copper Town",
+        "SAVE THE DATE: Forum “Five Years of Social Copper Town 2030”",
+        "Five Years of Social Copper Town 2030",
+        "Social Copper Town 2030",
+    }
 
 
 @pytest.mark.django_db
