@@ -10,6 +10,7 @@ class EventFeed(PageListingFeed):
         super().__init__(event_index, events.for_listing(), atom=atom)
 
     def item_description(self, item):
-        when = date_format(item.local_start, "l, j. F Y" if item.all_day else "l, j. F Y, H:i")
+        fmt = "DATE_FORMAT" if item.all_day else "DATETIME_FORMAT"
+        when = date_format(item.local_start, "l") + ", " + date_format(item.local_start, fmt)
         parts = [when, str(item.place), item.get_status_display(), item.meta_description()]
         return " · ".join(part for part in parts if part)

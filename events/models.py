@@ -19,7 +19,6 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.signals import page_published
 
@@ -31,6 +30,8 @@ from kupferstadt.models import (
     PageImageMixin,
     PrintableMixin,
     SitePage,
+    SitePageQuerySet,
+    synchronised,
 )
 from kupferstadt.serializers import (
     AudienceSerializer,
@@ -101,7 +102,7 @@ class EventIndexPage(ListingFeedsMixin, SitePage):
         from .ical import calendar_response
 
         since = timezone.now() - datetime.timedelta(days=90)
-        events = EventPage.objects.live().public().child_of(self).upcoming(since)
+        events = EventPage.objects.live().public().child_of(self).translated().upcoming(since)
         events = self._filtered(request, events.order_by("start").for_calendar())
         return calendar_response(request, events, self.title, filename="veranstaltungen.ics")
 
@@ -112,7 +113,7 @@ class EventIndexPage(ListingFeedsMixin, SitePage):
         return EventFilter(request.GET, queryset=events, request=request).qs
 
     def events(self, archive=False):
-        events = EventPage.objects.live().public().child_of(self)
+        events = EventPage.objects.live().public().child_of(self).translated()
         if archive:
             return events.past().order_by("-start")
         return events.upcoming().order_by("start")
@@ -129,7 +130,7 @@ class EventIndexPage(ListingFeedsMixin, SitePage):
         return context
 
 
-class EventPageQuerySet(PageQuerySet):
+class EventPageQuerySet(SitePageQuerySet):
     def _still_running(self, now):
         # An open-end event counts as running until the end of its first day
         # (the same rule as EventPage.is_past).
@@ -408,6 +409,29 @@ class EventPage(PrintableMixin, PageImageMixin, SitePage):
         APIField("related_projects"),
     ]
 
+    # Texts are translated; date, time, status, links and registration facts come from
+    # the German source and cannot drift. The venue is translated as a snippet.
+    override_translatable_fields = synchronised(
+        "start",
+        "end",
+        "all_day",
+        "open_end",
+        "status",
+        "online_url",
+        "host",
+        "organisers",
+        "supporters",
+        "contacts",
+        "topics",
+        "audiences",
+        "registration",
+        "registration_url",
+        "registration_email",
+        "registration_deadline",
+        "places",
+        "related_projects",
+    )
+
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
@@ -526,7 +550,7 @@ class EventPage(PrintableMixin, PageImageMixin, SitePage):
         return [*super().search_text_parts(), *related]
 
     def share_lines(self):
-        when = date_format(self.local_start, "l, j. F Y")
+        when = date_format(self.local_start, "l") + ", " + date_format(self.local_start)
         if not self.all_day:
             when += ", " + date_format(self.local_start, "H:i")
             if self.end and not self.is_multi_day:

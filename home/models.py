@@ -13,7 +13,6 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from kupferstadt.blocks import BaseStreamBlock, DocumentListBlock
@@ -24,7 +23,9 @@ from kupferstadt.models import (
     PageImageMixin,
     PrintableMixin,
     SitePage,
+    SitePageQuerySet,
     SiteSettings,
+    synchronised,
 )
 from kupferstadt.serializers import (
     AudienceSerializer,
@@ -98,20 +99,30 @@ class HomePage(SitePage):
 
     def latest_notices(self, limit=4):
         return (
-            NoticePage.objects.live().public().descendant_of(self).current().for_listing()[:limit]
+            NoticePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .translated()
+            .current()
+            .for_listing()[:limit]
         )
 
     def upcoming_events(self, limit=3):
         from events.models import EventPage
 
         return (
-            EventPage.objects.live().public().descendant_of(self).upcoming().for_listing()[:limit]
+            EventPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .translated()
+            .upcoming()
+            .for_listing()[:limit]
         )
 
     def initiatives(self):
         from projects.models import ProjectPage
 
-        return ProjectPage.objects.live().public().descendant_of(self).for_listing()
+        return ProjectPage.objects.live().public().descendant_of(self).translated().for_listing()
 
 
 class PinnwandPage(ListingFeedsMixin, SitePage):
@@ -159,7 +170,7 @@ class PinnwandPage(ListingFeedsMixin, SitePage):
         return OfferSubmissionPage.objects.live().public().sibling_of(self).first()
 
     def notices(self, archive=False):
-        notices = NoticePage.objects.live().public().child_of(self)
+        notices = NoticePage.objects.live().public().child_of(self).translated()
         if archive:
             return notices.expired().order_by("-valid_until", "-first_published_at")
         return notices.current().order_by("-pinned", "-valid_from", "-first_published_at")
@@ -176,7 +187,7 @@ class PinnwandPage(ListingFeedsMixin, SitePage):
         return context
 
 
-class NoticePageQuerySet(PageQuerySet):
+class NoticePageQuerySet(SitePageQuerySet):
     def current(self, day=None):
         """Notices shown on the board on ``day`` (today by default)."""
         day = day or timezone.localdate()
@@ -351,6 +362,22 @@ class NoticePage(PrintableMixin, PageImageMixin, SitePage):
         APIField("event"),
         APIField("project"),
     ]
+
+    # Texts are translated; when and where the notice hangs and how it is classified
+    # come from the German source.
+    override_translatable_fields = synchronised(
+        "valid_from",
+        "valid_until",
+        "pinned",
+        "region",
+        "provider",
+        "topics",
+        "audiences",
+        "districts",
+        "contacts",
+        "event",
+        "project",
+    )
 
     parent_page_types = ["home.PinnwandPage"]
     subpage_types = []

@@ -1,14 +1,17 @@
 """The read-only open data API (Wagtail API v2) for notices, events and initiatives.
 
 Only live, public pages appear (Wagtail's own rule); notices appear only while they
-hang on the board. Extra filters: ``topic=<slug>`` and ``upcoming=true|false``.
+hang on the board. One language at a time: German, or ``?locale=en`` (tr, ar, uk).
+Extra filters: ``topic=<slug>`` and ``upcoming=true|false``.
 """
 
+from django.conf import settings
 from django.db.models import Q
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.models import Locale
 
 from events.models import EventPage
 from home.models import NoticePage
@@ -19,6 +22,9 @@ TRUE, FALSE = {"true", "1", "ja"}, {"false", "0", "nein"}
 
 class TopicAndUpcomingFilter(BaseFilterBackend):
     def filter_queryset(self, request, queryset, view):
+        locale = request.GET.get("locale")
+        if locale is not None and locale not in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
+            raise BadRequestError("locale muss eine der Sprachen der Website sein")
         if topic := request.GET.get("topic"):
             tagged = Q()
             for model in (NoticePage, EventPage, ProjectPage):
@@ -42,7 +48,13 @@ class SitePagesAPIViewSet(PagesAPIViewSet):
 
     def get_base_queryset(self):
         hidden = NoticePage.objects.exclude(pk__in=NoticePage.objects.current().values("pk"))
-        return super().get_base_queryset().exclude(pk__in=hidden.values("pk"))
+        pages = super().get_base_queryset().exclude(pk__in=hidden.values("pk"))
+        # One language at a time: ?locale=en, German without it; never the aliases that
+        # mirror German pages in a language's tree until they are translated.
+        pages = pages.filter(alias_of__isnull=True)
+        if "locale" not in self.request.GET:
+            pages = pages.filter(locale=Locale.get_default())
+        return pages
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -15,8 +15,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from search.stemming import stemmed_text
 
@@ -25,6 +27,13 @@ from .text import german_slugify
 
 # Every searchable page indexes the Snowball stems of its texts (see search/stemming.py).
 STEM_SEARCH_FIELDS = [index.SearchField("search_stems")]
+
+
+def synchronised(*names):
+    """Language-neutral facts (dates, addresses, status, e-mail, ...): wagtail-localize
+    copies them from the German source, and a translation cannot override them."""
+    return [SynchronizedField(name, overridable=False) for name in names]
+
 
 SLUG_HELP = _("Kurzname für Adressen und Filter; wird aus dem Namen erzeugt, wenn leer.")
 
@@ -184,6 +193,8 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
         FieldPanel("photo"),
     ]
+    # The role is translated; the name and how to reach the person are not.
+    override_translatable_fields = synchronised("name", "organisation", "email", "phone", "photo")
     search_fields = [
         index.SearchField("name"),
         index.SearchField("role"),
@@ -257,6 +268,10 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
             heading=_("Barrierefreiheit"),
         ),
     ]
+    # Name and accessibility notes are translated; the address and facts are not.
+    override_translatable_fields = synchronised(
+        "street", "postal_code", "city", "latitude", "longitude", "step_free_access"
+    )
     search_fields = [
         index.SearchField("name"),
         index.SearchField("street"),
@@ -283,6 +298,34 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
     def full_address(self):
         """One line, as printed on an invitation: "Cockerillstraße 90, 52222 Stolberg"."""
         return f"{self.street}, {self.postal_code} {self.city}"
+
+
+class FooterText(TranslatableMixin, models.Model):
+    """The short text at the bottom of every page, in each language: editors write the
+    German one, translators translate it like any snippet. Without one, the footer text
+    of the website settings is shown."""
+
+    text = RichTextField(
+        _("Text im Fußbereich"),
+        features=["bold", "italic", "link"],
+        help_text=_("Kurzer Text, der unten auf jeder Seite dieser Sprache erscheint."),
+    )
+
+    panels = [FieldPanel("text")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Text im Fußbereich")
+        verbose_name_plural = _("Texte im Fußbereich")
+
+    def __str__(self):
+        return Truncator(strip_tags(self.text)).chars(60)
+
+    @classmethod
+    def for_language(cls):
+        """The text in the active language, else the German one; None without any."""
+        texts = {text.locale.language_code: text for text in cls.objects.select_related("locale")}
+        active = Locale.get_active().language_code
+        return texts.get(active) or texts.get(Locale.get_default().language_code)
 
 
 @register_setting(icon="site")
@@ -411,6 +454,13 @@ class SiteSettings(BaseSiteSetting):
 
     def service_page_ids(self):
         return {name: getattr(self, f"{name}_id") for name in self.SERVICE_PAGES}
+
+
+class SitePageQuerySet(PageQuerySet):
+    def translated(self):
+        """Pages with text of their own language: without wagtail-localize's aliases,
+        which mirror the German page in a language's tree until it is translated."""
+        return self.filter(alias_of__isnull=True)
 
 
 class SitePage(Page):

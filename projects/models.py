@@ -10,11 +10,10 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from kupferstadt.blocks import BaseStreamBlock, DocumentListBlock
-from kupferstadt.models import STEM_SEARCH_FIELDS, SitePage
+from kupferstadt.models import STEM_SEARCH_FIELDS, SitePage, SitePageQuerySet, synchronised
 from kupferstadt.serializers import (
     DistrictSerializer,
     OrganisationSerializer,
@@ -84,7 +83,9 @@ class ProjectIndexPage(SitePage):
     def initiatives_by_status(self):
         """``[(status label, [initiatives])]`` in the order running, planned, completed;
         statuses without initiatives are left out."""
-        initiatives = list(ProjectPage.objects.live().public().child_of(self).for_listing())
+        initiatives = list(
+            ProjectPage.objects.live().public().child_of(self).translated().for_listing()
+        )
         order = [ProjectStatus.RUNNING, ProjectStatus.PLANNED, ProjectStatus.COMPLETED]
         return [
             (status.label, group)
@@ -98,7 +99,7 @@ class ProjectIndexPage(SitePage):
         return context
 
 
-class ProjectPageQuerySet(PageQuerySet):
+class ProjectPageQuerySet(SitePageQuerySet):
     def for_listing(self):
         return self.select_related("locale").prefetch_related("topics").order_by("path")
 
@@ -222,6 +223,10 @@ class ProjectPage(RoutablePageMixin, SitePage):
         APIField("partners", serializer=OrganisationSerializer(many=True)),
         APIField("documents"),
     ]
+
+    override_translatable_fields = synchronised(
+        "status", "period_start", "period_end", "districts", "topics", "contacts", "partners"
+    )
 
     parent_page_types = ["projects.ProjectIndexPage"]
     subpage_types = []

@@ -128,20 +128,28 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Internationalisation. German is the source language of content and the
-# language of the admin. Content languages are listed here, in one place;
-# further languages are added by extending LANGUAGES and running the
-# wagtail-localize set-up.
+# language of the admin. Content languages are listed here, in one place: a city
+# adds one by extending LANGUAGES and running `manage.py migrate`, which creates its
+# locale, its synchronised page tree and its translator group (kupferstadt/translation.py).
+# Names are in their own language, as the language switcher shows them.
 LANGUAGE_CODE = "de"
 LANGUAGES = [
     ("de", "Deutsch"),
+    ("en", "English"),
+    ("tr", "Türkçe"),
+    ("ar", "العربية"),
+    ("uk", "Українська"),
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+# Translators may use the admin in their own language; Wagtail ships all of these.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# Dates in each language's own way: "13. Mai 2020" / "13 May 2020".
+FORMAT_MODULE_PATH = ["kupferstadt.formats"]
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
@@ -208,6 +216,30 @@ KUPFERSTADT_SUBMISSION_RATE_LIMIT = int(env("KUPFERSTADT_SUBMISSION_RATE_LIMIT",
 KUPFERSTADT_SUBMISSION_MAX_UPLOAD_MB = 5
 KUPFERSTADT_SUBMISSION_MAX_PIXELS = 40_000_000
 KUPFERSTADT_SUBMISSION_RETENTION_DAYS = int(env("KUPFERSTADT_SUBMISSION_RETENTION_DAYS", "30"))
+
+
+# Machine translation as a first draft in wagtail-localize's editor: DeepL with
+# DEEPL_API_KEY, or a self-hosted LibreTranslate with LIBRETRANSLATE_URL (and
+# LIBRETRANSLATE_API_KEY). Without either the feature is off.
+def machine_translator(environ):
+    if environ.get("DEEPL_API_KEY"):
+        return {
+            "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+            "OPTIONS": {"AUTH_KEY": environ["DEEPL_API_KEY"], "FORMALITY": "prefer_more"},
+        }
+    if environ.get("LIBRETRANSLATE_URL"):
+        return {
+            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": environ["LIBRETRANSLATE_URL"],
+                "API_KEY": environ.get("LIBRETRANSLATE_API_KEY", ""),
+            },
+        }
+    return None
+
+
+if machine_translator(os.environ):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(os.environ)
 
 # How many notices and events a listing page shows at once.
 KUPFERSTADT_PAGE_SIZE = 12

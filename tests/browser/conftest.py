@@ -100,4 +100,6 @@ PAGES = {
     "Leichte Sprache": "/de/leichte-sprache/",
     "Gebärdensprache": "/de/gebaerdensprache/",
     "404": "/de/gibt-es-nicht/",
+    "Forum auf Englisch": "/en/veranstaltungen/five-years-social-copper-town-2030/",
+    "Startseite auf Arabisch (von rechts nach links)": "/ar/?nicht-uebersetzt=1",
 }

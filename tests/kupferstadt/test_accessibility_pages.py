@@ -21,7 +21,7 @@ from ..utils import visible_text
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", notices=1, events=0)
+    call_command("load_demo", notices=1, events=0, languages=False)
 
 
 def test_every_page_links_the_legal_and_accessibility_pages(client, demo):

@@ -31,23 +31,33 @@ def test_load_demo_builds_the_whole_site():
     call_command("load_demo", notices=20, events=6)
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
-    assert ProjectPage.objects.live().count() == 5
-    assert NoticePage.objects.filter(title__startswith="Beispiel").count() == 20
-    assert EventPage.objects.filter(title__startswith="Beispiel").upcoming().count() == 6
-    # Wagtail's welcome page is gone.
-    assert not Page.objects.filter(depth=2).exclude(pk=site.root_page_id).exists()
+    german = {"locale": site.root_page.locale}
+    assert ProjectPage.objects.live().filter(**german).count() == 5
+    assert NoticePage.objects.filter(title__startswith="Beispiel", **german).count() == 20
+    assert EventPage.objects.filter(title__startswith="Beispiel", **german).upcoming().count() == 6
+    # Wagtail's welcome page is gone; the other home pages are the German one's translations.
+    others = Page.objects.filter(depth=2).exclude(pk=site.root_page_id)
+    assert set(others) == set(site.root_page.get_translations())
+    # The central pages ship in English, translated by the team through wagtail-localize.
+    english = Page.objects.filter(locale__language_code="en", alias_of__isnull=True, live=True)
+    assert set(english.values_list("title", flat=True)) == {
+        "Social Copper Town",
+        "SAVE THE DATE: Forum “Five Years of Social Copper Town 2030”",
+        "Five Years of Social Copper Town 2030",
+        "Social Copper Town 2030",
+    }
 
 
 @pytest.mark.django_db
 def test_size_argument_adds_only_the_missing_samples():
-    call_command("load_demo", notices=5, events=0)
-    call_command("load_demo", notices=12, events=0)
+    call_command("load_demo", notices=5, events=0, languages=False)
+    call_command("load_demo", notices=12, events=0, languages=False)
     assert NoticePage.objects.filter(title__startswith="Beispiel").count() == 12
 
 
 @pytest.mark.django_db
 def test_samples_are_marked_as_examples():
-    call_command("load_demo", notices=10, events=2)
+    call_command("load_demo", notices=10, events=2, languages=False)
     for page in NoticePage.objects.filter(slug__startswith="beispiel"):
         assert page.title.startswith("Beispiel")
         assert "Beispiel-Aushang" in page.teaser

@@ -15,7 +15,7 @@ from ..utils import visible_text
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", notices=0, events=0)
+    call_command("load_demo", notices=0, events=0, languages=False)
     return {
         "forum": EventPage.objects.get(slug="fuenf-jahre-soziale-kupferstadt-2030"),
         "notice": NoticePage.objects.get(slug="save-the-date-forum-soziale-kupferstadt-2030"),

@@ -32,7 +32,7 @@ def of_type(html, schema_type):
 
 @pytest.fixture
 def forum(db):
-    call_command("load_demo", notices=0, events=0)
+    call_command("load_demo", notices=0, events=0, languages=False)
     return EventPage.objects.get(slug="fuenf-jahre-soziale-kupferstadt-2030")
 
 

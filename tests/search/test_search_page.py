@@ -83,7 +83,7 @@ def test_stemming_is_applied_to_english_content():
 
 
 def test_only_the_current_language_is_searched(client, content, home):
-    english = Locale.objects.create(language_code="en")
+    english = Locale.objects.get_or_create(language_code="en")[0]
     page = StandardPageFactory(parent=home, title="Events for families", locale=english)
     assert "Events for families" not in found(client, "events")
     results = SiteSearch(query="event", locale=english).results()

@@ -1,0 +1,211 @@
+"""The Übersetzungsstand: for every German page and translatable snippet and every other
+language, whether the translation is missing, out of date or current.
+
+wagtail-localize keeps what it needs for this (the extracted source, its string segments
+and the translated strings) but offers no overview. Everything is read in a fixed number
+of queries: a few for pages, a few per snippet type and one per language.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+from .models import Audience, District, FooterText, Person, Topic, Venue
+
+MISSING, OUTDATED, CURRENT = "missing", "outdated", "current"
+STATES = {
+    MISSING: _("fehlt"),
+    OUTDATED: _("veraltet"),
+    CURRENT: _("aktuell"),
+}
+SNIPPET_MODELS = (Topic, Audience, District, Person, Venue, FooterText)
+SNIPPETS_SECTION = "stammdaten"
+
+
+@dataclass
+class Cell:
+    locale: Locale
+    state: str
+    url: str
+
+    @property
+    def label(self):
+        return STATES[self.state]
+
+
+@dataclass
+class Row:
+    title: str
+    kind: str
+    section: str
+    cells: list = field(default_factory=list)
+
+
+def _progress(source_ids, locales):
+    """(source id, locale id) -> (segments, translated segments), one query per locale."""
+    result = {}
+    for locale in locales:
+        translated = StringTranslation.objects.filter(
+            translation_of_id=OuterRef("string_id"),
+            context_id=OuterRef("context_id"),
+            locale_id=locale.pk,
+            has_error=False,
+        )
+        rows = (
+            StringSegment.objects.filter(source_id__in=source_ids)
+            .annotate(done=Exists(translated))
+            .values("source_id")
+            .annotate(total=Count("pk"), translated=Count("pk", filter=Q(done=True)))
+        )
+        for row in rows:
+            result[row["source_id"], locale.pk] = (row["total"], row["translated"])
+    return result
+
+
+class TranslationStatus:
+    """Computes the report for the given languages and section."""
+
+    def __init__(self, locales, section=None):
+        self.source_locale = Locale.get_default()
+        self.locales = list(locales)
+        self.section = section
+        self.url_finder = None
+
+    def sections(self):
+        home = Page.objects.filter(depth=2, locale=self.source_locale).first()
+        pages = home.get_children().order_by("path") if home else Page.objects.none()
+        return [(str(page.pk), page.title) for page in pages] + [
+            (SNIPPETS_SECTION, str(_("Stammdaten")))
+        ]
+
+    def rows(self, user):
+        self.url_finder = AdminURLFinder(user)
+        rows = []
+        if self.section in (None, "") or self.section != SNIPPETS_SECTION:
+            rows += self._page_rows()
+        if self.section in (None, "", SNIPPETS_SECTION):
+            for model in SNIPPET_MODELS:
+                rows += self._snippet_rows(model)
+        return rows
+
+    def _sources(self, keys, content_types):
+        sources = TranslationSource.objects.filter(
+            object_id__in=keys, locale=self.source_locale, specific_content_type__in=content_types
+        ).values("pk", "object_id", "last_updated_at")
+        by_key = {s["object_id"]: s for s in sources}
+        translations = {
+            (t["source_id"], t["target_locale_id"]): t["pk"]
+            for t in Translation.objects.filter(
+                source_id__in=[s["pk"] for s in by_key.values()], enabled=True
+            ).values("pk", "source_id", "target_locale_id")
+        }
+        progress = _progress([s["pk"] for s in by_key.values()], self.locales)
+        return by_key, translations, progress
+
+    def _state(self, source, translation_id, progress, locale, changed_since=None):
+        if source is not None and translation_id is not None:
+            total, translated = progress.get((source["pk"], locale.pk), (0, 0))
+            if translated < total:
+                return OUTDATED
+        if changed_since:
+            return OUTDATED
+        return CURRENT
+
+    def _page_rows(self):
+        pages = Page.objects.filter(locale=self.source_locale, depth__gt=1, alias_of__isnull=True)
+        if self.section:
+            section = Page.objects.filter(pk=self.section, locale=self.source_locale).first()
+            pages = pages.descendant_of(section, inclusive=True) if section else pages.none()
+        pages = list(pages.order_by("path").select_related("content_type"))
+        if not pages:
+            return []
+        titles = {page.path: page.title for page in pages}
+        keys = [page.translation_key for page in pages]
+        others = {
+            (p["translation_key"], p["locale_id"]): p
+            for p in Page.objects.filter(translation_key__in=keys, locale__in=self.locales).values(
+                "pk", "translation_key", "locale_id", "alias_of_id", "last_published_at"
+            )
+        }
+        content_types = {page.content_type_id for page in pages}
+        sources, translations, progress = self._sources(keys, content_types)
+        rows = []
+        for page in pages:
+            section_path = page.path[: Page.steplen * 3]
+            row = Row(
+                title=page.title,
+                kind=str(page.content_type.model_class()._meta.verbose_name),
+                section=titles.get(section_path, "") if page.depth > 2 else "",
+            )
+            source = sources.get(page.translation_key)
+            for locale in self.locales:
+                other = others.get((page.translation_key, locale.pk))
+                if other is None or other["alias_of_id"]:
+                    url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+                    url += f"?select_locale={locale.language_code}"
+                    row.cells.append(Cell(locale, MISSING, url))
+                    continue
+                translation_id = translations.get((source["pk"], locale.pk)) if source else None
+                changed_since = False
+                if source is not None and page.last_published_at:
+                    changed_since = page.last_published_at > source["last_updated_at"]
+                elif page.last_published_at and other["last_published_at"]:
+                    changed_since = page.last_published_at > other["last_published_at"]
+                state = self._state(source, translation_id, progress, locale, changed_since)
+                url = reverse("wagtailadmin_pages:edit", args=[other["pk"]])
+                row.cells.append(Cell(locale, state, url))
+            rows.append(row)
+        return rows
+
+    def _snippet_rows(self, model):
+        objects = list(model.objects.filter(locale=self.source_locale))
+        if not objects:
+            return []
+        keys = [obj.translation_key for obj in objects]
+        others = {
+            (o.translation_key, o.locale_id): o
+            for o in model.objects.filter(translation_key__in=keys, locale__in=self.locales)
+        }
+        from django.contrib.contenttypes.models import ContentType
+
+        content_type = ContentType.objects.get_for_model(model)
+        sources, translations, progress = self._sources(keys, [content_type.pk])
+        rows = []
+        for obj in objects:
+            row = Row(
+                title=str(obj), kind=str(model._meta.verbose_name), section=str(_("Stammdaten"))
+            )
+            source = sources.get(obj.translation_key)
+            for locale in self.locales:
+                other = others.get((obj.translation_key, locale.pk))
+                if other is None:
+                    url = reverse(
+                        "wagtail_localize:submit_snippet_translation",
+                        args=[model._meta.app_label, model._meta.model_name, obj.pk],
+                    )
+                    url += f"?select_locale={locale.language_code}"
+                    row.cells.append(Cell(locale, MISSING, url))
+                    continue
+                translation_id = translations.get((source["pk"], locale.pk)) if source else None
+                state = self._state(source, translation_id, progress, locale)
+                row.cells.append(Cell(locale, state, self.url_finder.get_edit_url(other) or ""))
+            rows.append(row)
+        return rows
+
+
+def counts(rows, locales):
+    """Per language: how many translations are missing, out of date and current."""
+    result = {locale.pk: Counter() for locale in locales}
+    for row in rows:
+        for cell in row.cells:
+            result[cell.locale.pk][cell.state] += 1
+    return [
+        {"locale": locale, **{state: result[locale.pk][state] for state in STATES}}
+        for locale in locales
+    ]
