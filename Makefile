@@ -3,6 +3,9 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# The suite runs in parallel, one process per core (pytest-xdist); TEST_WORKERS=0 runs it in
+# one process.
+TEST_WORKERS ?= auto
 DEV_USER := admin
 DEV_PASSWORD := kupferstadt
 
@@ -50,7 +53,7 @@ run: demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install-test node_modules/.installed
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 test-browser: install-test node_modules/.installed
 	$(PY) -m pytest tests/browser $(PYTEST_ARGS)

@@ -9,6 +9,7 @@ language with the settings and ``manage.py migrate`` alone.
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.translation import get_language_info
 from modelcluster.fields import ParentalManyToManyField
@@ -62,9 +63,24 @@ def synchronise_trees():
         synchronize_tree(sync.sync_from, sync.locale, page_index=index)
 
 
+def ensure_submit_translation_permission():
+    """wagtail-localize creates its "Can submit translations" permission in a data
+    migration, so a flushed database (tests, ``manage.py flush``) lacks it; put it back
+    the same way."""
+    content_type, _ = ContentType.objects.get_or_create(
+        app_label="wagtail_localize", model="translation"
+    )
+    Permission.objects.get_or_create(
+        content_type=content_type,
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
+
+
 @transaction.atomic
 def ensure_translator_group(locale):
     group, _ = Group.objects.get_or_create(name=translator_group_name(locale.language_code))
+    ensure_submit_translation_permission()
     codenames = ["access_admin", "submit_translation"] + [
         f"{action}_{model}" for model in TRANSLATABLE_SNIPPETS for action in ("add", "change")
     ]

@@ -26,7 +26,7 @@ def site(transactional_db, live_server):
 
 
 def log_in(browser, site, username):
-    context = browser.new_context()
+    context = browser.new_context(locale="de-DE")
     page = context.new_page()
     page.goto(site.url("/admin/login/"))
     page.fill("#id_username", username)
@@ -37,7 +37,7 @@ def log_in(browser, site, username):
 
 
 def test_partner_submits_approver_approves_notice_hangs(site, browser):
-    pinnwand = PinnwandPage.objects.get(slug="pinnwand")
+    pinnwand = PinnwandPage.objects.get(slug="pinnwand", locale__language_code="de")
 
     context, page = log_in(browser, site, "partner")
     page.goto(site.url(f"/admin/pages/add/home/noticepage/{pinnwand.pk}/"))
@@ -46,7 +46,9 @@ def test_partner_submits_approver_approves_notice_hangs(site, browser):
     page.get_by_role("button", name="Mehr Aktionen").click()
     page.get_by_role("button", name="In Freigabe Pinnwand einreichen").click()
     page.wait_for_url(lambda url: "/add/" not in url, timeout=10_000)
-    notice = NoticePage.objects.get(title="Nähcafé im Frankentaler Hof")
+    notice = NoticePage.objects.get(
+        title="Nähcafé im Frankentaler Hof", locale__language_code="de"
+    )
     assert notice.workflow_in_progress and not notice.live and notice.owner.username == "partner"
     context.close()
 
