@@ -509,6 +509,14 @@ class EventPage(PrintableMixin, PageImageMixin, SitePage):
             return self.end < now
         return self.local_start.date() < now.date()
 
+    def live_related_projects(self):
+        """The published initiatives of the event. Reads the chosen ones through
+        ``related_projects`` so that a preview shows its unsaved choice too (there the
+        relation is an in-memory list without page querysets)."""
+        project_model = self._meta.get_field("related_projects").related_model
+        chosen = [project.pk for project in self.related_projects.all()]
+        return project_model.objects.live().filter(pk__in=chosen)
+
     @property
     def attendance_mode(self):
         """schema.org attendance mode: offline, online or mixed."""

@@ -1,11 +1,28 @@
-"""The Pinnwand on the admin's start page: notices awaiting approval, about to expire and
-recently expired (with a one-click "verlängern"), and the view behind that button."""
+"""The Pinnwand on the admin's start page, and the view behind its "verlängern" button.
+
+- "Zur Freigabe": notices whose approval task the user may decide (the group "Freigabe
+  Sozialplanung", superusers), newest submission first.
+- "Meine Aushänge": the user's own notices (``owner``), newest first, each with its status:
+  in approval, expired, live or draft.
+- "Läuft bald ab": the user's own live notices whose "Aushang bis" falls within the next
+  EXPIRING_DAYS days, soonest first.
+- "Abgelaufen": live notices whose "Aushang bis" passed within the last EXPIRED_DAYS days,
+  with a one-click "verlängern" that saves (and, for who may publish, publishes) a new
+  revision. Unlike "Läuft bald ab" this lists every notice the user may *edit*, not only
+  their own: partners still see only their own (Wagtail's "add" permission), but the
+  Redaktion and the Sozialplanung, who look after the whole board, also see the notices
+  nobody owns – offers sent through "Angebot melden" – and those of partners who no longer
+  look after them. Otherwise nobody would be reminded of these.
+
+Like Wagtail's own panels, a panel with nothing in it is not shown.
+"""
 
 import datetime
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -14,12 +31,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .models import NoticePage
 
-EXPIRING_DAYS = 14
+EXPIRING_DAYS = 7
 EXPIRED_DAYS = 30
 EXTEND_DAYS = 30
 PANEL_LENGTH = 10
@@ -33,6 +50,21 @@ def editable_notices(user):
     )
 
 
+def _page_content_type():
+    return ContentType.objects.get_for_model(Page)
+
+
+def notice_status(notice, today, in_approval):
+    """What "Meine Aushänge" says about a notice: in approval, expired, live or draft."""
+    if in_approval:
+        return gettext("In Freigabe")
+    if notice.expired or (notice.valid_until and notice.valid_until < today):
+        return gettext("Abgelaufen")
+    if notice.live:
+        return gettext("Veröffentlicht")
+    return gettext("Entwurf")
+
+
 class NoticePanel(Component):
     """A dashboard panel listing notices; subclasses say which."""
 
@@ -40,6 +72,7 @@ class NoticePanel(Component):
     heading = ""
     panel_id = ""
     extend = False
+    show_status = False
 
     def __init__(self, user):
         self.user = user
@@ -54,6 +87,7 @@ class NoticePanel(Component):
             panel_id=self.panel_id,
             notices=list(self.notices(timezone.localdate())[:PANEL_LENGTH]),
             extend=self.extend,
+            show_status=self.show_status,
             extend_days=EXTEND_DAYS,
             csrf_token=parent_context.get("csrf_token"),
             request=parent_context.get("request"),
@@ -74,26 +108,53 @@ class AwaitingApprovalPanel(NoticePanel):
     order = 95
 
     def notices(self, today):
-        submitted = (
-            WorkflowState.objects.active()
-            .filter(base_content_type=ContentType.objects.get_for_model(Page))
-            .values_list("object_id", flat=True)
+        # Only what the user may decide: a partner's own submission is not "zur Freigabe"
+        # for the partner.
+        reviewable = (
+            TaskState.objects.reviewable_by(self.user)
+            .filter(workflow_state__base_content_type=_page_content_type())
+            .values_list("workflow_state__object_id", flat=True)
         )
         return (
-            editable_notices(self.user)
-            .filter(pk__in=[int(pk) for pk in submitted if pk.isdigit()])
+            NoticePage.objects.filter(pk__in=[int(pk) for pk in reviewable if pk.isdigit()])
+            .select_related("owner", "submission")
             .order_by("-latest_revision_created_at")
         )
+
+
+class MyNoticesPanel(NoticePanel):
+    heading = _("Meine Aushänge")
+    panel_id = "pinnwand-meine-aushaenge"
+    order = 96
+    show_status = True
+
+    def notices(self, today):
+        notices = list(
+            NoticePage.objects.filter(owner=self.user)
+            .select_related("owner", "submission")
+            .order_by(F("latest_revision_created_at").desc(nulls_last=True), "-pk")[:PANEL_LENGTH]
+        )
+        in_approval = set(
+            WorkflowState.objects.active()
+            .filter(
+                base_content_type=_page_content_type(),
+                object_id__in=[str(notice.pk) for notice in notices],
+            )
+            .values_list("object_id", flat=True)
+        )
+        for notice in notices:
+            notice.status_label = notice_status(notice, today, str(notice.pk) in in_approval)
+        return notices
 
 
 class ExpiringPanel(NoticePanel):
     heading = _("Läuft bald ab")
     panel_id = "pinnwand-laeuft-ab"
-    order = 96
+    order = 97
 
     def notices(self, today):
         return (
-            editable_notices(self.user)
+            NoticePage.objects.filter(owner=self.user)
             .live()
             .filter(
                 valid_until__gte=today, valid_until__lte=today + datetime.timedelta(EXPIRING_DAYS)
@@ -105,7 +166,7 @@ class ExpiringPanel(NoticePanel):
 class ExpiredPanel(NoticePanel):
     heading = _("Abgelaufen")
     panel_id = "pinnwand-abgelaufen"
-    order = 97
+    order = 98
     extend = True
 
     def notices(self, today):
@@ -121,7 +182,8 @@ class ExpiredPanel(NoticePanel):
 
 def pinnwand_panels(request, panels):
     panels += [
-        panel(request.user) for panel in (AwaitingApprovalPanel, ExpiringPanel, ExpiredPanel)
+        panel(request.user)
+        for panel in (AwaitingApprovalPanel, MyNoticesPanel, ExpiringPanel, ExpiredPanel)
     ]
 
 

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import escape, linebreaks
+from django.utils.html import escape, format_html, linebreaks
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
@@ -130,11 +130,25 @@ class OfferSubmissionForm(SpamProtectionMixin, forms.Form):
         label=_(
             "Ich bin einverstanden, dass die Stadt Stolberg meine Angaben zur Prüfung des "
             "Angebots speichert. Name und E-Mail werden nach der Entscheidung gelöscht."
-        )
+        ),
+        error_messages={
+            "required": _(
+                "Bitte stimmen Sie zu, dass wir Ihre Angaben speichern dürfen; sonst können "
+                "wir Ihr Angebot nicht prüfen."
+            )
+        },
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, privacy_url=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if privacy_url:
+            # Right under the consent checkbox (and announced with it: aria-describedby).
+            self.fields["consent"].help_text = format_html(
+                gettext("Einzelheiten stehen in unserer {link}."),
+                link=format_html(
+                    '<a href="{}">{}</a>', privacy_url, gettext("Datenschutzerklärung")
+                ),
+            )
         self.fields["topics"].queryset = Topic.objects.order_by("name")
         self.fields["valid_from"].widget.input_type = "date"
         self.fields["valid_until"].widget.input_type = "date"

@@ -501,9 +501,11 @@ class OfferSubmissionPage(RoutablePageMixin, SitePage):
     def submit(self, request):
         from .forms import OfferSubmissionForm, rate_limited
 
+        privacy = SiteSettings.for_request(request).privacy_page
+        privacy_url = privacy.get_url(request) if privacy and privacy.live else None
         status = 200
         if request.method == "POST":
-            form = OfferSubmissionForm(request.POST, request.FILES)
+            form = OfferSubmissionForm(request.POST, request.FILES, privacy_url=privacy_url)
             if rate_limited(request):
                 form.add_rate_limit_error()
                 status = 429
@@ -511,7 +513,7 @@ class OfferSubmissionPage(RoutablePageMixin, SitePage):
                 form.save_and_notify(request, self.target_pinnwand())
                 return redirect(self.get_url(request) + self.reverse_subpage("thanks_view"))
         else:
-            form = OfferSubmissionForm()
+            form = OfferSubmissionForm(privacy_url=privacy_url)
         response = self.render(request, context_overrides={"form": form})
         response.status_code = status
         return response

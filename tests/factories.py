@@ -10,12 +10,17 @@ from PIL import Image as PILImage
 from wagtail.models import Locale
 
 from events.models import EventIndexPage, EventPage, EventStatus
-from home.models import NoticePage, PinnwandPage, Region
+from home.models import NoticePage, OfferSubmissionPage, PinnwandPage, Region
 from kupferstadt.models import (
+    AccessibilityStatementPage,
     Audience,
+    BarrierReportPage,
+    Conformance,
     District,
+    EasyLanguagePage,
     Organisation,
     Person,
+    SignLanguagePage,
     StandardPage,
     Topic,
     Venue,
@@ -100,6 +105,52 @@ class StandardPageFactory(PageFactory):
         model = StandardPage
 
     intro = "Eine freie Seite."
+
+
+class AccessibilityStatementPageFactory(PageFactory):
+    class Meta:
+        model = AccessibilityStatementPage
+
+    title = "Erklärung zur Barrierefreiheit"
+    scope = "<p>Diese Erklärung gilt für diese Website.</p>"
+    conformance = Conformance.FULL
+    prepared_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=30))
+    reviewed_on = factory.LazyFunction(timezone.localdate)
+    assessment_method = "Selbstbewertung"
+    feedback_contact = "<p>Sozialplanung, sozialplanung@stolberg.example</p>"
+
+
+class BarrierReportPageFactory(PageFactory):
+    class Meta:
+        model = BarrierReportPage
+
+    title = "Barriere melden"
+    intro = "<p>Beschreiben Sie bitte, was nicht funktioniert hat.</p>"
+
+
+class EasyLanguagePageFactory(PageFactory):
+    class Meta:
+        model = EasyLanguagePage
+
+    title = "Leichte Sprache"
+    intro = "Hier erklären wir die Website in Leichter Sprache."
+
+
+class SignLanguagePageFactory(PageFactory):
+    class Meta:
+        model = SignLanguagePage
+
+    title = "Gebärdensprache"
+    intro = "Die Website in Deutscher Gebärdensprache."
+    transcript = "<p>Auf der Pinnwand stehen Angebote.</p>"
+
+
+class OfferSubmissionPageFactory(PageFactory):
+    class Meta:
+        model = OfferSubmissionPage
+
+    title = "Angebot melden"
+    intro = "<p>Vereine melden hier ihre Angebote.</p>"
 
 
 class PinnwandPageFactory(PageFactory):

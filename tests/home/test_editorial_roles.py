@@ -3,9 +3,11 @@ through Wagtail's permission testers and through the admin's own views."""
 
 import pytest
 from django.contrib.auth.models import Group
+from django.urls import reverse
 from wagtail.models import Page
 
 from home.roles import APPROVERS, EDITORS, PARTNERS, setup_roles
+from tests.utils import edit_form_data
 
 from ..factories import EventIndexPageFactory, NoticePageFactory
 
@@ -176,3 +178,74 @@ def test_demo_creates_one_account_per_role(db, settings, client):
     ]:
         assert client.login(username=username, password="geheim-123")
         assert [g.name for g in client.get("/admin/").wsgi_request.user.groups.all()] == [group]
+
+
+@pytest.fixture
+def revised(pages, users):
+    """Two logged revisions of each partner's draft: history and comparison have content."""
+    for name, owner in [("own_draft", "partner"), ("other_draft", "other_partner")]:
+        page = pages[name]
+        title = page.title
+        page.title = f"{title} (überarbeitet)"
+        first = page.save_revision(user=users[owner], log_action=True)
+        page.title = f"{title} (zweite Fassung)"
+        second = page.save_revision(user=users[owner], log_action=True)
+        page.revision_ids, page.base_title = (first.pk, second.pk), title
+    return pages
+
+
+def history_url(view, page):
+    first, second = page.revision_ids
+    return {
+        "history": reverse("wagtailadmin_pages:history", args=[page.pk]),
+        "revisions_index": reverse("wagtailadmin_pages:revisions_index", args=[page.pk]),
+        "revisions_view": reverse("wagtailadmin_pages:revisions_view", args=[page.pk, first]),
+        "revisions_compare": reverse(
+            "wagtailadmin_pages:revisions_compare", args=[page.pk, first, second]
+        ),
+        "preview": reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk]),
+        "view_draft": reverse("wagtailadmin_pages:view_draft", args=[page.pk]),
+        "workflow_history": reverse("wagtailadmin_pages:workflow_history", args=[page.pk]),
+    }[view]
+
+
+HISTORY_VIEWS = [
+    "history",
+    "revisions_index",
+    "revisions_view",
+    "revisions_compare",
+    "preview",
+    "view_draft",
+    "workflow_history",
+]
+# (user, view, page, allowed): partners see history, revisions and previews of their own
+# notices only (the same owner rule as for editing); approvers and the Redaktion all.
+HISTORY_MATRIX = [
+    *(("partner", view, "other_draft", False) for view in HISTORY_VIEWS),
+    *(("partner", view, "own_draft", True) for view in HISTORY_VIEWS),
+    *(("approver", view, "other_draft", True) for view in ["history", "revisions_compare"]),
+    *(("editor", view, "other_draft", True) for view in ["revisions_view", "view_draft"]),
+]
+
+
+@pytest.mark.parametrize("who, view, page, allowed", HISTORY_MATRIX)
+def test_history_revisions_and_preview_follow_the_owner_rule(
+    client, users, revised, who, view, page, allowed
+):
+    client.force_login(users[who])
+    notice = revised[page]
+    url = history_url(view, notice)
+    if view == "preview":
+        # The editor's preview: the form is posted, then the preview is shown.
+        data = edit_form_data(notice, users[who]) if allowed else {"title": "x"}
+        response = client.post(url, data, follow=True)
+    else:
+        response = client.get(url, follow=True)
+    final_url = response.redirect_chain[-1][0] if response.redirect_chain else url
+    if allowed:
+        assert response.status_code == 200 and final_url != "/admin/"
+    else:
+        # Refused like every forbidden admin page: back to the dashboard with a message,
+        # and nothing of the other partner's notice is shown.
+        assert final_url == "/admin/"
+        assert notice.base_title not in response.text  # "Fremder Entwurf (…)"

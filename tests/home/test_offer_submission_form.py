@@ -3,6 +3,7 @@ Sozialplanung's approval; uploads are checked by their content; every rejection 
 what was typed; senders are rate-limited per address."""
 
 import datetime
+import re
 import time
 
 import pytest
@@ -12,9 +13,10 @@ from django.utils import timezone
 
 from home.models import NoticePage, OfferSubmission
 from kupferstadt.forms import form_token
+from kupferstadt.models import SiteSettings
 from tests.utils import visible_text
 
-from ..factories import TopicFactory, png_bytes
+from ..factories import StandardPageFactory, TopicFactory, png_bytes
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
@@ -106,6 +108,8 @@ SHOWN_MESSAGES = {
     "not_image": "Das ist kein Bild im Format JPEG, PNG, WebP oder GIF.",
     "not_pdf": "Das ist keine PDF-Datei.",
     "alt": "Bitte beschreiben Sie das Bild in ein paar Worten.",
+    "consent": "Bitte stimmen Sie zu, dass wir Ihre Angaben speichern dürfen; sonst können "
+    "wir Ihr Angebot nicht prüfen.",
 }
 
 
@@ -122,7 +126,7 @@ SHOWN_MESSAGES = {
         ({"website": "http://spam.example"}, {}, "Ihre Nachricht konnte nicht gesendet werden."),
         ({"started": "gefälscht"}, {}, "Das Formular war nicht vollständig."),
         ({"email": "keine-adresse"}, {}, "Bitte geben Sie eine gültige E-Mail-Adresse ein."),
-        ({"consent": ""}, {}, SHOWN_MESSAGES["title"]),
+        ({"consent": ""}, {}, SHOWN_MESSAGES["consent"]),
     ],
     ids=[
         "no-title",
@@ -195,3 +199,44 @@ def test_decompression_bombs_are_refused(client, offer_page, monkeypatch):
     response = client.post(offer_page.url, data(image=image_upload()))
     assert "Das Bild ist zu groß" in response.text
     assert not NoticePage.objects.exists()
+
+
+@pytest.fixture
+def privacy_page(home):
+    page = StandardPageFactory(parent=home, title="Datenschutzerklärung", slug="datenschutz")
+    site_settings = SiteSettings.for_site(home.get_site())
+    site_settings.privacy_page = page
+    site_settings.save()
+    return page
+
+
+def consent_field(html):
+    """The consent checkbox and the texts it is described by (help text, errors)."""
+    checkbox = re.search(r'<input type="checkbox" name="consent"[^>]*>', html).group(0)
+    described_by = re.search(r'aria-describedby="([^"]+)"', checkbox).group(1).split()
+    descriptions = [
+        re.search(rf'<(\w+)[^>]* id="{element_id}"[^>]*>(.*?)</\1>', html, re.S).group(2)
+        for element_id in described_by
+    ]
+    return checkbox, " ".join(descriptions)
+
+
+def test_consent_checkbox_links_to_the_privacy_page(client, offer_page, privacy_page):
+    checkbox, description = consent_field(client.get(offer_page.url).text)
+    assert "required" in checkbox
+    assert f'<a href="{privacy_page.url}">Datenschutzerklärung</a>' in description
+    assert privacy_page.url == "/de/datenschutz/"
+
+
+def test_offer_is_refused_without_consent(client, offer_page, privacy_page):
+    response = client.post(offer_page.url, data(consent=""))
+    assert response.status_code == 200
+    assert SHOWN_MESSAGES["consent"] in visible_text(response.text)
+    # The checkbox announces the message and still links to the privacy page.
+    checkbox, description = consent_field(response.text)
+    assert 'aria-invalid="true"' in checkbox
+    assert SHOWN_MESSAGES["consent"] in visible_text(description)
+    assert f'<a href="{privacy_page.url}">Datenschutzerklärung</a>' in description
+    assert 'value="Sprachcafé für Frauen"' in response.text
+    assert not NoticePage.objects.exists() and not OfferSubmission.objects.exists()
+    assert client.post(offer_page.url, data()).status_code == 302  # with consent it goes
