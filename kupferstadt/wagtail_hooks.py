@@ -78,3 +78,6 @@ class BarrierReportViewSet(SnippetViewSet):
 
 
 register_snippet(BarrierReportViewSet)
+
+# Registers the download check for documents of private pages.
+from . import document_privacy  # noqa: E402, F401
