@@ -38,6 +38,7 @@ from kupferstadt.serializers import (
     PersonSerializer,
     TopicSerializer,
     VenueSerializer,
+    VisiblePagesField,
 )
 
 from .blocks import LeadingQuestionsBlock, ProgrammeBlock
@@ -405,7 +406,7 @@ class EventPage(PrintableMixin, PageImageMixin, SitePage):
         APIField("registration_url"),
         APIField("registration_email"),
         APIField("registration_deadline"),
-        APIField("related_projects"),
+        APIField("related_projects", serializer=VisiblePagesField()),
     ]
 
     parent_page_types = ["events.EventIndexPage"]
