@@ -191,8 +191,10 @@ INSTALLED_APPS += ["csp", "axes"]
 MIDDLEWARE += [
     "kupferstadt.security.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
-    # axes must come last: it answers a locked-out login before the view runs.
+    # axes must come after the others: it answers a locked-out login before the view runs.
     "axes.middleware.AxesMiddleware",
+    # Innermost, so that every middleware above also treats a cached page.
+    "kupferstadt.page_cache.AnonymousPageCacheMiddleware",
 ]
 _CSP_SOURCES = {
     "default-src": ["'self'"],
@@ -260,3 +262,7 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # (kupferstadt/wagtail_hooks.py); a direct storage link would skip both.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+
+# Whole pages for anonymous visitors, invalidated on publish (kupferstadt/page_cache.py);
+# the cache is local memory by default and Redis in production. 0 switches it off.
+KUPFERSTADT_PAGE_CACHE_SECONDS = int(env("KUPFERSTADT_PAGE_CACHE_SECONDS", "300"))
