@@ -67,28 +67,35 @@ def test_production_refuses_to_start_without_secret_key():
     assert "DJANGO_SECRET_KEY muss in der Umgebung gesetzt sein" in result.stderr
 
 
-def test_database_keeps_connections_and_checks_them():
-    database = production_settings()["databases"]["default"]
+@pytest.fixture(scope="module")
+def configured():
+    """The settings of a full installation: bucket, CDN domain and mail server set."""
+    return production_settings(
+        AWS_STORAGE_BUCKET_NAME="kupferstadt-medien",
+        AWS_S3_ENDPOINT_URL="https://s3.rz.example",
+        AWS_S3_CUSTOM_DOMAIN="medien.kupferstadt.example",
+        EMAIL_URL="smtp://post:geheim@mail.example.org:587?tls=True",
+    )
+
+
+def test_database_keeps_connections_and_checks_them(configured):
+    database = configured["databases"]["default"]
     assert database["ENGINE"] == "django.db.backends.postgresql"
     assert database["HOST"] == "db.intern"
     assert database["CONN_MAX_AGE"] == 600
     assert database["CONN_HEALTH_CHECKS"] is True
 
 
-def test_redis_caches_and_sessions_survive_redis_outage_in_database():
-    found = production_settings()
+def test_redis_caches_and_sessions_survive_redis_outage_in_database(configured):
+    found = configured
     cache = found["caches"]["default"]
     assert cache["BACKEND"] == "django_redis.cache.RedisCache"
     assert cache["LOCATION"] == "redis://redis.intern:6379/0"
     assert found["session"] == "django.contrib.sessions.backends.cached_db"
 
 
-def test_media_go_to_s3_with_documents_served_through_wagtail():
-    found = production_settings(
-        AWS_STORAGE_BUCKET_NAME="kupferstadt-medien",
-        AWS_S3_ENDPOINT_URL="https://s3.rz.example",
-        AWS_S3_CUSTOM_DOMAIN="medien.kupferstadt.example",
-    )
+def test_media_go_to_s3_with_documents_served_through_wagtail(configured):
+    found = configured
     media = found["storages"]["default"]
     assert media["BACKEND"] == "storages.backends.s3.S3Storage"
     assert media["OPTIONS"]["bucket_name"] == "kupferstadt-medien"
@@ -104,9 +111,8 @@ def test_without_bucket_media_stay_on_the_file_system():
     assert media["BACKEND"] == "django.core.files.storage.FileSystemStorage"
 
 
-def test_mail_server_from_email_url():
-    found = production_settings(EMAIL_URL="smtp://post:geheim@mail.example.org:587?tls=True")
-    assert found["email"] == [
+def test_mail_server_from_email_url(configured):
+    assert configured["email"] == [
         "django.core.mail.backends.smtp.EmailBackend",
         "mail.example.org",
         587,
