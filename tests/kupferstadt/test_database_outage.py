@@ -4,6 +4,7 @@ without any detail of the error; once it is back, the same process serves pages 
 from contextlib import contextmanager
 
 import pytest
+from django.core.cache import cache
 from django.db import OperationalError, connection
 from django.test import Client
 
@@ -55,3 +56,14 @@ def test_other_errors_keep_the_technical_error_page(visitor, home, monkeypatch):
     response = visitor.get("/de/")
     assert response.status_code == 500
     assert "Technischer Fehler" in response.content.decode()
+
+
+def test_cached_pages_are_still_served_while_the_database_is_away(visitor, home, settings):
+    settings.KUPFERSTADT_PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    assert visitor.get("/de/").status_code == 200
+    with database_unreachable():
+        response = visitor.get("/de/")
+    cache.clear()
+    assert response.status_code == 200
+    assert "Wartungsarbeiten" not in response.content.decode()
