@@ -21,6 +21,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import timezone, translation
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page, PageViewRestriction
+from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -105,7 +106,22 @@ class AnonymousPageCacheMiddleware:
         return response
 
 
-def invalidate_on_change(sender, **kwargs):
+# What saving a draft writes to the page row; visitors see none of it.
+DRAFT_FIELDS = {
+    COMMENTS_RELATION_NAME,
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "has_unpublished_changes",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
+
+
+def invalidate_on_change(sender, update_fields=None, **kwargs):
+    if issubclass(sender, Page) and update_fields and set(update_fields) <= DRAFT_FIELDS:
+        return
     if issubclass(sender, (Page, PageViewRestriction, BaseSiteSetting, BaseGenericSetting)):
         invalidate()
     elif sender in get_snippet_models():

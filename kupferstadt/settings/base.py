@@ -259,7 +259,7 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Documents always pass through Wagtail's view, which checks collection and page privacy
-# (kupferstadt/wagtail_hooks.py); a direct storage link would skip both.
+# (kupferstadt/document_privacy.py); a direct storage link would skip both.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 
