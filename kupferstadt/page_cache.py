@@ -58,8 +58,8 @@ def cache_key(request):
 def cacheable_request(request):
     # Without a session cookie nobody is logged in; asking request.user would only
     # touch the session for nothing.
-    if request.method not in ("GET", "HEAD"):
-        return False
+    if request.method not in ("GET", "HEAD") or getattr(request, "is_dummy", False):
+        return False  # is_dummy: Wagtail rendering a preview
     if request.path_info.startswith(EXCLUDED_PREFIXES):
         return False
     cookies = request.COOKIES

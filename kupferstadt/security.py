@@ -15,6 +15,14 @@ from django.conf import settings
 class SiteCSPMiddleware(CSPMiddleware):
     """django-csp with a relaxed policy for the admin and the strict one everywhere else."""
 
+    def process_response(self, request, response):
+        # Wagtail renders previews through the middleware once more, with a made-up
+        # request for the page's own address ("dummy"). The real admin request sets the
+        # header afterwards; the public policy would forbid the admin to frame the preview.
+        if getattr(request, "is_dummy", False):
+            return response
+        return super().process_response(request, response)
+
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and is_admin_path(request.path_info):

@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth.models import User
+from django.urls import reverse
 
 from ..factories import EventPageFactory, NoticePageFactory, ProjectPageFactory
 
@@ -125,3 +126,16 @@ def test_admin_has_its_own_policy_and_still_edits_pages(admin_client, home):
     assert "'unsafe-inline'" in policy["script-src"]
     assert policy["frame-ancestors"] == ["'self'"]  # the live preview frames pages
     assert policy["object-src"] == ["'none'"]
+
+
+def test_admin_can_frame_the_preview_of_a_page(admin_client, home):
+    home.save_revision()
+    response = admin_client.get(reverse("wagtailadmin_pages:view_draft", args=[home.pk]))
+    assert response.status_code == 200
+    assert directives(response)["frame-ancestors"] == ["'self'"]
+
+
+def test_admin_loads_nothing_from_other_servers(admin_client, home):
+    html = admin_client.get("/admin/").content.decode()
+    assert "gravatar.com" not in html
+    assert "releases.wagtail.org" not in html
