@@ -2,10 +2,13 @@
 of privacy or of a snippet makes the very next request show the new state, and logged-in
 editors always see fresh pages."""
 
+import datetime
+
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import RequestFactory
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import Page, PageViewRestriction
 
 from kupferstadt.page_cache import cache_key
@@ -115,3 +118,11 @@ def test_cache_is_varied_by_language():
     with translation.override("en"):
         english = cache_key(request)
     assert german != english
+
+
+def test_page_expired_by_schedule_is_gone_at_once(client, home):
+    page = StandardPageFactory(parent=home, title="Sprechstunde")
+    assert client.get(page.url).status_code == 200
+    Page.objects.filter(pk=page.pk).update(expire_at=timezone.now() - datetime.timedelta(minutes=1))
+    call_command("publish_scheduled")
+    assert client.get(page.url).status_code == 404

@@ -68,3 +68,14 @@ def test_html_and_svg_documents_are_refused(admin_client, home):
         )
         assert response.status_code == 200, name
         assert "Dateiendung „" in response.content.decode(), name
+
+
+@pytest.mark.django_db
+def test_oversized_document_is_refused(admin_client, home, settings):
+    settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 1_000
+    response = admin_client.post(
+        "/admin/documents/add/",
+        {"title": "Flyer", "file": SimpleUploadedFile("flyer.pdf", b"%PDF-1.4" + b"0" * 5_000)},
+    )
+    assert response.status_code == 200
+    assert "Die Datei ist zu groß" in response.content.decode()
