@@ -8,7 +8,6 @@ docs/deployment.md.
 import io
 import shutil
 import subprocess
-from urllib.parse import quote
 
 import psycopg
 import pytest
@@ -22,22 +21,12 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from ..factories import StandardPageFactory
+from .app_servers import database_url
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="braucht PostgreSQL: DATABASE_URL=postgres://… (zweiter CI-Durchlauf)",
 )
-
-
-def database_url(name):
-    database = connection.settings_dict
-    return "postgres://{}:{}@{}:{}/{}".format(
-        quote(database["USER"] or ""),
-        quote(database["PASSWORD"] or ""),
-        database["HOST"] or "127.0.0.1",
-        database["PORT"] or 5432,
-        name,
-    )
 
 
 def snapshot(rows_of):
@@ -53,7 +42,7 @@ def snapshot(rows_of):
 
 
 @pytest.fixture
-def content(transactional_db, home):
+def content(committed, home):
     png = io.BytesIO()
     PILImage.new("RGB", (40, 30), "orange").save(png, "PNG")
     image = get_image_model().objects.create(

@@ -6,25 +6,18 @@ Runs where the tests run on PostgreSQL (the second CI pass); SQLite test databas
 the memory of the test process, which other processes cannot reach.
 """
 
-import http.client
 import os
 import re
-import socket
-import subprocess
-import sys
 import time
 import uuid
-from http.cookies import SimpleCookie
-from pathlib import Path
-from urllib.parse import quote, urlencode
 
 import pytest
 from django.contrib.auth.models import User
 from django.db import connection
 
 from ..factories import StandardPageFactory
+from .app_servers import Server, production_env
 
-ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/8")
 PASSWORD = "Kupfer-2030!"
 
@@ -45,91 +38,15 @@ def require_redis():
         pytest.skip(f"Redis nicht erreichbar: {REDIS_URL}")
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """One app server (``runserver`` with the production settings) and a tiny browser."""
-
-    def __init__(self, env):
-        self.port = free_port()
-        self.process = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{self.port}", "--noreload"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-
-    def wait_until_up(self, timeout=60):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise AssertionError(self.process.stderr.read())
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
-                    return
-            except OSError:
-                time.sleep(0.2)
-        raise AssertionError(f"Server auf Port {self.port} startet nicht")
-
-    def request(self, path, cookies, data=None):
-        client = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())}
-        body = None
-        if data is not None:
-            body = urlencode(data)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        client.request("POST" if data is not None else "GET", path, body=body, headers=headers)
-        response = client.getresponse()
-        for header in response.headers.get_all("Set-Cookie") or []:
-            cookies.update({k: m.value for k, m in SimpleCookie(header).items()})
-        text = response.read().decode()
-        client.close()
-        return response.status, text
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=30)
-
-
 def csrf_token(html):
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
 
 
 @pytest.fixture
-def servers(transactional_db, tmp_path, settings):
+def servers(committed, tmp_path, settings):
     require_redis()
-    database = connection.settings_dict
     prefix = f"kupferstadt-test-{uuid.uuid4().hex[:8]}"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "kupferstadt.settings.production",
-        "DJANGO_SECRET_KEY": "zwei-server-test-" + uuid.uuid4().hex * 2,
-        "DATABASE_URL": "postgres://{}:{}@{}:{}/{}".format(
-            quote(database["USER"] or ""),
-            quote(database["PASSWORD"] or ""),
-            database["HOST"] or "127.0.0.1",
-            database["PORT"] or 5432,
-            database["NAME"],
-        ),
-        "REDIS_URL": REDIS_URL,
-        "CACHE_KEY_PREFIX": prefix,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": str(tmp_path / "static"),
-        "MEDIA_ROOT": str(tmp_path / "media"),
-    }
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    env = production_env(tmp_path, REDIS_URL=REDIS_URL, CACHE_KEY_PREFIX=prefix)
     pair = [Server(env), Server(env)]
     try:
         for server in pair:
@@ -146,7 +63,7 @@ def servers(transactional_db, tmp_path, settings):
 
 
 @pytest.fixture
-def editor(transactional_db, settings):
+def editor(committed, settings):
     # The servers check passwords with the production hashers.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
     return User.objects.create_superuser("redaktion", "r@example.org", PASSWORD)
@@ -164,7 +81,7 @@ def log_in(server, cookies):
 
 
 def test_publish_on_one_server_is_served_by_the_other_and_logins_hold_on_both(
-    servers, editor, home
+    committed, servers, editor, home
 ):
     first, second = servers
     page = StandardPageFactory(parent=home, title="Sprechstunde im Rathaus")
