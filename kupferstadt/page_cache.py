@@ -14,6 +14,7 @@ The search is not cached: every search counts for the search terms report.
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -31,7 +32,12 @@ EXCLUDED_URL_NAMES = {"search", "search_autocomplete"}
 
 
 def generation():
-    return cache.get(GENERATION_KEY) or 0
+    found = cache.get(GENERATION_KEY)
+    if found is None:
+        # First use, or evicted: start from the clock, never from a number used before.
+        cache.add(GENERATION_KEY, time.time_ns(), None)
+        found = cache.get(GENERATION_KEY)
+    return found or 0
 
 
 def invalidate(**kwargs):
@@ -39,7 +45,7 @@ def invalidate(**kwargs):
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not set yet (or evicted)
-        cache.set(GENERATION_KEY, generation() + 1, None)
+        cache.add(GENERATION_KEY, time.time_ns(), None)
 
 
 def cache_key(request):

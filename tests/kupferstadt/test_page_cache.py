@@ -11,7 +11,7 @@ from django.test import RequestFactory
 from django.utils import timezone, translation
 from wagtail.models import Page, PageViewRestriction
 
-from kupferstadt.page_cache import cache_key
+from kupferstadt.page_cache import GENERATION_KEY, cache_key
 
 from ..factories import NoticePageFactory, StandardPageFactory, TopicFactory
 
@@ -126,3 +126,15 @@ def test_page_expired_by_schedule_is_gone_at_once(client, home):
     Page.objects.filter(pk=page.pk).update(expire_at=timezone.now() - datetime.timedelta(minutes=1))
     call_command("publish_scheduled")
     assert client.get(page.url).status_code == 404
+
+
+def test_lost_generation_never_brings_back_old_pages(client, home):
+    page = StandardPageFactory(parent=home, title="Sprechstunde")
+    html(client, page.url)
+    page.title = "Sprechstunde am Montag"
+    page.save_revision().publish()
+    html(client, page.url)
+    # Redis evicted the generation number (memory full) and a stale entry survived.
+    cache.delete(GENERATION_KEY)
+    change_behind_wagtails_back(page, "Sprechstunde am Dienstag")
+    assert "Sprechstunde am Dienstag" in html(client, page.url)
