@@ -39,6 +39,7 @@ from kupferstadt.serializers import (
     PersonSerializer,
     TopicSerializer,
     VenueSerializer,
+    VisiblePagesField,
 )
 
 from .blocks import LeadingQuestionsBlock, ProgrammeBlock
@@ -406,7 +407,7 @@ class EventPage(PrintableMixin, PageImageMixin, SitePage):
         APIField("registration_url"),
         APIField("registration_email"),
         APIField("registration_deadline"),
-        APIField("related_projects"),
+        APIField("related_projects", serializer=VisiblePagesField()),
     ]
 
     # Texts are translated; date, time, status, links and registration facts come from
@@ -510,12 +511,12 @@ class EventPage(PrintableMixin, PageImageMixin, SitePage):
         return self.local_start.date() < now.date()
 
     def live_related_projects(self):
-        """The published initiatives of the event. Reads the chosen ones through
+        """The published, public initiatives of the event. Reads the chosen ones through
         ``related_projects`` so that a preview shows its unsaved choice too (there the
         relation is an in-memory list without page querysets)."""
         project_model = self._meta.get_field("related_projects").related_model
         chosen = [project.pk for project in self.related_projects.all()]
-        return project_model.objects.live().filter(pk__in=chosen)
+        return project_model.objects.live().public().filter(pk__in=chosen)
 
     @property
     def attendance_mode(self):

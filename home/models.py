@@ -16,7 +16,7 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from kupferstadt.blocks import BaseStreamBlock, DocumentListBlock
-from kupferstadt.listing import paginate
+from kupferstadt.listing import paginate, visible_page
 from kupferstadt.models import (
     STEM_SEARCH_FIELDS,
     ListingFeedsMixin,
@@ -32,6 +32,7 @@ from kupferstadt.serializers import (
     DistrictSerializer,
     OrganisationSerializer,
     TopicSerializer,
+    VisiblePageField,
 )
 
 
@@ -359,8 +360,8 @@ class NoticePage(PrintableMixin, PageImageMixin, SitePage):
         APIField("valid_from"),
         APIField("valid_until"),
         APIField("pinned"),
-        APIField("event"),
-        APIField("project"),
+        APIField("event", serializer=VisiblePageField()),
+        APIField("project", serializer=VisiblePageField()),
     ]
 
     # Texts are translated; when and where the notice hangs and how it is classified
@@ -409,13 +410,23 @@ class NoticePage(PrintableMixin, PageImageMixin, SitePage):
                 data["author"]["url"] = self.provider.url
         if topics := [topic.name for topic in self.topics.all()]:
             data["keywords"] = ", ".join(topics)
-        if self.event:
+        if event := self.public_event:
             data["about"] = {
                 "@type": "Event",
-                "name": self.event.title,
-                "url": self.event.get_full_url(request),
+                "name": event.title,
+                "url": event.get_full_url(request),
             }
         return data
+
+    @property
+    def public_event(self):
+        """The linked event, unless it is a draft or private."""
+        return visible_page(self.event)
+
+    @property
+    def public_project(self):
+        """The linked initiative, unless it is a draft or private."""
+        return visible_page(self.project)
 
     search_related_names = True
 

@@ -11,7 +11,10 @@ class KupferstadtConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from . import signals
+        from . import (
+            page_cache,  # noqa: F401 - connects the invalidation signals
+            signals,
+        )
 
         post_migrate.connect(signals.set_up_languages)
         page_published.connect(signals.keep_translations_current)

@@ -30,3 +30,11 @@ def paginate(request, queryset, per_page):
         }
         number = paginator.num_pages
     return paginator.page(number), message
+
+
+def visible_page(page):
+    """``page`` if a citizen may see it (live, no view restriction on it or above), else
+    ``None``: links between pages must not reveal drafts or private pages."""
+    if page is None or not page.live or page.get_view_restrictions().exists():
+        return None
+    return page

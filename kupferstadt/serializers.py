@@ -1,6 +1,7 @@
 """How the shared snippets appear in the open data API."""
 
 from rest_framework import serializers
+from rest_framework.relations import RelatedField
 
 from .models import Audience, District, Organisation, Person, Topic, Venue
 
@@ -50,3 +51,41 @@ class VenueSerializer(serializers.ModelSerializer):
             "step_free_access",
             "accessibility_notes",
         ]
+
+
+def page_link(field, page):
+    # Wagtail's API module needs the app registry, which is not ready while models load.
+    from wagtail.api.v2.serializers import PageParentField
+
+    return PageParentField.to_representation(field, page)
+
+
+class VisiblePageField(RelatedField):
+    """A linked page, shown like Wagtail shows a parent page, and only if the API lists
+    that page itself (live, public): a link must not reveal a draft or a private page."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def get_attribute(self, instance):
+        page = getattr(instance, self.source)
+        if page is not None and self.context["base_queryset"].filter(pk=page.pk).exists():
+            return page
+        return None
+
+    def to_representation(self, page):
+        return page_link(self, page)
+
+
+class VisiblePagesField(serializers.Field):
+    """Many linked pages, as :class:`VisiblePageField` shows one."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def get_attribute(self, instance):
+        linked = getattr(instance, self.source).all()
+        return list(self.context["base_queryset"].filter(pk__in=linked.values("pk")).specific())
+
+    def to_representation(self, pages):
+        return [page_link(self, page) for page in pages]

@@ -38,3 +38,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# Uncaught errors; a lost database connection gives the German maintenance page (503).
+handler500 = "kupferstadt.maintenance.server_error"

@@ -180,3 +180,7 @@ def limit_new_snippet_to_translators_language(request, model):
         code = request.GET.get("locale") or request.POST.get("locale") or ""
         locale = Locale.objects.filter(language_code=code).first() or Locale.get_default()
         _forbidden_locale(request, locale.pk)
+
+
+# Registers the download check for documents of private pages.
+from . import document_privacy  # noqa: E402, F401

@@ -243,3 +243,88 @@ if machine_translator(os.environ):
 
 # How many notices and events a listing page shows at once.
 KUPFERSTADT_PAGE_SIZE = 12
+
+# Security (issue 8; docs/deployment.md). Public pages allow no inline script or style at
+# all; the admin gets a relaxed policy (kupferstadt/security.py says why).
+INSTALLED_APPS += ["csp", "axes"]
+MIDDLEWARE += [
+    "kupferstadt.security.SiteCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    # axes must come after the others: it answers a locked-out login before the view runs.
+    "axes.middleware.AxesMiddleware",
+    # Innermost, so that every middleware above also treats a cached page.
+    "kupferstadt.page_cache.AnonymousPageCacheMiddleware",
+]
+_CSP_SOURCES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "media-src": ["'self'"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "form-action": ["'self'"],
+    "base-uri": ["'self'"],
+    "object-src": ["'none'"],
+    "frame-ancestors": ["'none'"],
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_SOURCES}
+KUPFERSTADT_ADMIN_CSP = {
+    "DIRECTIVES": {
+        **_CSP_SOURCES,
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],  # the live preview frames the page inside the admin
+    }
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+} | {"fullscreen": ["self"]}  # the sign language video may go full screen
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+# The admin asks no other server either: no Gravatar pictures, no update check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Admin login: locked for an hour after five failures of one user name from one address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "kupferstadt/login_locked.html"
+AXES_CLIENT_IP_CALLABLE = "kupferstadt.security.client_ip"
+KUPFERSTADT_TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+
+# Uploads: no SVG images (they can carry scripts), no image a server cannot decode safely.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Documents always pass through Wagtail's view, which checks collection and page privacy
+# (kupferstadt/document_privacy.py); a direct storage link would skip both.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+
+# Whole pages for anonymous visitors, invalidated on publish (kupferstadt/page_cache.py);
+# the cache is local memory by default and Redis in production. 0 switches it off.
+KUPFERSTADT_PAGE_CACHE_SECONDS = int(env("KUPFERSTADT_PAGE_CACHE_SECONDS", "300"))

@@ -46,9 +46,7 @@ def test_partner_submits_approver_approves_notice_hangs(site, browser):
     page.get_by_role("button", name="Mehr Aktionen").click()
     page.get_by_role("button", name="In Freigabe Pinnwand einreichen").click()
     page.wait_for_url(lambda url: "/add/" not in url, timeout=10_000)
-    notice = NoticePage.objects.get(
-        title="Nähcafé im Frankentaler Hof", locale__language_code="de"
-    )
+    notice = NoticePage.objects.get(title="Nähcafé im Frankentaler Hof", locale__language_code="de")
     assert notice.workflow_in_progress and not notice.live and notice.owner.username == "partner"
     context.close()
 

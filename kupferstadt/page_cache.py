@@ -1,0 +1,141 @@
+"""Cache of whole pages for anonymous visitors, shared by all app servers through the
+cache (Redis in production, local memory by default).
+
+Keys carry a generation number kept in the same cache. Publishing, unpublishing, moving,
+deleting, scheduled expiry and publishing a translation (all through Wagtail's signals),
+a change of page privacy, of a snippet or of the site settings raise the generation, so
+from the next request on no server serves an older page: they all read the generation
+from the same Redis. Keys also carry the language and the date, because listings change
+at midnight when notices expire, and they live at most ``KUPFERSTADT_PAGE_CACHE_SECONDS``.
+
+Only anonymous GET and HEAD requests without a session or message cookie are cached, and
+only plain 200 responses that set no cookie and use no CSRF token (forms) or session.
+The search is not cached: every search counts for the search terms report.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone, translation
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.models import Page, PageViewRestriction
+from wagtail.models.pages import COMMENTS_RELATION_NAME
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
+
+GENERATION_KEY = "kupferstadt:page-cache:generation"
+EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/api/", "/_util/")
+EXCLUDED_URL_NAMES = {"search", "search_autocomplete"}
+
+
+def generation():
+    found = cache.get(GENERATION_KEY)
+    if found is None:
+        # First use, or evicted: start from the clock, never from a number used before.
+        cache.add(GENERATION_KEY, time.time_ns(), None)
+        found = cache.get(GENERATION_KEY)
+    return found or 0
+
+
+def invalidate(**kwargs):
+    """A new generation: every cached page is outdated, on every server."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not set yet (or evicted)
+        cache.add(GENERATION_KEY, time.time_ns(), None)
+
+
+def cache_key(request):
+    raw = "|".join(
+        [
+            str(generation()),
+            timezone.localdate().isoformat(),
+            translation.get_language() or "",
+            request.get_host(),
+            request.get_full_path(),
+        ]
+    )
+    return "kupferstadt:page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def cacheable_request(request):
+    # Without a session cookie nobody is logged in; asking request.user would only
+    # touch the session for nothing.
+    if request.method not in ("GET", "HEAD") or getattr(request, "is_dummy", False):
+        return False  # is_dummy: Wagtail rendering a preview
+    if request.path_info.startswith(EXCLUDED_PREFIXES):
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def cacheable_response(request, response):
+    session = getattr(request, "session", None)
+    match = getattr(request, "resolver_match", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        # Reading the empty session of a cookie-less visitor changes nothing (the user
+        # bar asks for the user on every page); writing to it would set a cookie.
+        and not (session is not None and session.modified)
+        and not (match and match.url_name in EXCLUDED_URL_NAMES)
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    """Serves and stores pages for anonymous visitors; the innermost middleware, so that
+    every header middleware still runs on a cached answer."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.KUPFERSTADT_PAGE_CACHE_SECONDS
+        if not seconds or not cacheable_request(request):
+            return self.get_response(request)
+        key = cache_key(request)
+        if (cached := cache.get(key)) is not None:
+            return cached
+        response = self.get_response(request)
+        if cacheable_response(request, response):
+            if hasattr(response, "render") and callable(response.render):
+                response.add_post_render_callback(lambda r: cache.set(key, r, seconds))
+            else:
+                cache.set(key, response, seconds)
+        return response
+
+
+# What saving a draft writes to the page row; visitors see none of it.
+DRAFT_FIELDS = {
+    COMMENTS_RELATION_NAME,
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "has_unpublished_changes",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
+
+
+def invalidate_on_change(sender, update_fields=None, **kwargs):
+    if issubclass(sender, Page) and update_fields and set(update_fields) <= DRAFT_FIELDS:
+        return
+    if issubclass(sender, (Page, PageViewRestriction, BaseSiteSetting, BaseGenericSetting)):
+        invalidate()
+    elif sender in get_snippet_models():
+        invalidate()
+
+
+page_published.connect(invalidate, dispatch_uid="kupferstadt-page-cache-published")
+page_unpublished.connect(invalidate, dispatch_uid="kupferstadt-page-cache-unpublished")
+post_page_move.connect(invalidate, dispatch_uid="kupferstadt-page-cache-moved")
+post_save.connect(invalidate_on_change, dispatch_uid="kupferstadt-page-cache-saved")
+post_delete.connect(invalidate_on_change, dispatch_uid="kupferstadt-page-cache-deleted")

@@ -1,0 +1,73 @@
+"""A document used on a private or unpublished page cannot be downloaded anonymously;
+on a public page it can, and editors always can."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from wagtail.documents import get_document_model
+from wagtail.models import PageViewRestriction
+
+from ..factories import StandardPageFactory
+
+SECRET = b"Vertraulicher Haushaltsentwurf"
+
+
+@pytest.fixture
+def document(db):
+    return get_document_model().objects.create(
+        title="Haushaltsentwurf", file=ContentFile(SECRET, name="haushalt.txt")
+    )
+
+
+def page_with(parent, document, **kwargs):
+    body = [{"type": "document", "value": {"document": document.pk, "title": ""}}]
+    return StandardPageFactory(parent=parent, body=body, **kwargs)
+
+
+def download(client, document):
+    response = client.get(document.url)
+    content = b"".join(response.streaming_content) if response.status_code == 200 else b""
+    return response.status_code, content
+
+
+def test_document_of_a_public_page_is_downloadable(client, home, document):
+    page_with(home, document, title="Haushalt")
+    assert download(client, document) == (200, SECRET)
+
+
+def test_document_of_a_login_page_is_not_reachable_anonymously(client, home, document):
+    page = page_with(home, document, title="Intern")
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    assert download(client, document)[0] == 404
+
+
+def test_document_of_a_password_page_needs_the_password(client, home, document):
+    page = page_with(home, document, title="Gremium")
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="kupfer"
+    )
+    assert download(client, document)[0] == 404
+    client.post(
+        reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, page.pk]),
+        {"password": "kupfer", "return_url": page.url},
+    )
+    assert download(client, document) == (200, SECRET)
+
+
+def test_document_of_a_private_parent_page_is_not_reachable(client, home, document):
+    section = StandardPageFactory(parent=home, title="Bereich")
+    PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    page_with(section, document, title="Unterseite")
+    assert download(client, document)[0] == 404
+
+
+def test_document_of_an_unpublished_page_is_not_reachable(client, home, document):
+    page = page_with(home, document, title="Entwurf")
+    page.unpublish()
+    assert download(client, document)[0] == 404
+
+
+def test_editors_download_documents_of_private_pages(admin_client, home, document):
+    page = page_with(home, document, title="Intern")
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    assert download(admin_client, document) == (200, SECRET)
