@@ -117,6 +117,11 @@ def service_pages(context):
 UNTRANSLATED_PARAM = "nicht-uebersetzt"
 
 
+def _is_page_not_found(request):
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name == "wagtail_serve"
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """The same page in every content language, for the switcher and hreflang.
@@ -142,6 +147,13 @@ def language_links(context):
             code = home.locale.language_code
             if code not in targets:
                 targets[code] = f"{home.get_url(request)}?{UNTRANSLATED_PARAM}=1"
+    elif _is_page_not_found(request):
+        # No page, so no translation either: every language's home page, no hreflang
+        # (and no echo of the address typed, which may name a draft's slug).
+        site = Site.find_for_request(request)
+        homes = site.root_page.get_translations(inclusive=True).live() if site else []
+        for home in Page.objects.filter(pk__in=homes).select_related("locale"):
+            targets[home.locale.language_code] = home.get_url(request)
     else:
         for code, _name in settings.LANGUAGES:
             targets[code] = translate_url(request.get_full_path(), code)

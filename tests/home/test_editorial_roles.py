@@ -176,8 +176,12 @@ def test_demo_creates_one_account_per_role(db, settings, client):
         ("partner", PARTNERS),
         ("freigabe", APPROVERS),
     ]:
-        assert client.login(username=username, password="geheim-123")
-        assert [g.name for g in client.get("/admin/").wsgi_request.user.groups.all()] == [group]
+        # Through the login form, as a person would (django-axes wants a request).
+        response = client.post(
+            "/admin/login/", {"username": username, "password": "geheim-123"}, follow=True
+        )
+        assert [g.name for g in response.wsgi_request.user.groups.all()] == [group]
+        client.logout()
 
 
 @pytest.fixture

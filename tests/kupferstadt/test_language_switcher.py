@@ -121,3 +121,15 @@ def test_arabic_pages_are_right_to_left(client, forum):
 def test_dates_follow_the_language(client, forum):
     assert "13. Mai 2020" in client.get("/de/veranstaltungen/forum/").text
     assert "13 May 2020" in client.get("/en/veranstaltungen/forum-en/").text
+
+
+def test_page_not_found_links_each_language_home_without_hreflang(client, forum):
+    """A 404 has no translations: no alternates, and the typed address (perhaps a
+    draft's slug) is not repeated in other languages."""
+    response = client.get("/de/veranstaltungen/entwurf-geheim/")
+    assert response.status_code == 404
+    soup = BeautifulSoup(response.text, "html.parser")
+    assert not soup.select('link[rel="alternate"][hreflang]')
+    links = {a["hreflang"]: a["href"] for a in soup.select("nav.language-switcher a")}
+    assert links["en"].startswith("/en/") and "entwurf-geheim" not in links["en"]
+    assert "entwurf-geheim" not in response.text.replace("/de/veranstaltungen/entwurf-geheim/", "")

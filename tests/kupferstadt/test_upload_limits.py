@@ -18,7 +18,11 @@ def png(width, height, mode="RGB"):
 def upload(admin_client, name, content, content_type="image/png"):
     return admin_client.post(
         "/admin/images/add/",
-        {"title": "Hochgeladen", "file": SimpleUploadedFile(name, content, content_type)},
+        {
+            "title": "Hochgeladen",
+            "description": "Ein schwarzes Testbild",  # the alternative text is required
+            "file": SimpleUploadedFile(name, content, content_type),
+        },
     )
 
 
