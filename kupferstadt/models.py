@@ -2,20 +2,22 @@
 
 from urllib.parse import quote, urlencode
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.shortcuts import redirect
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -324,8 +326,10 @@ class FooterText(TranslatableMixin, models.Model):
     def for_language(cls):
         """The text in the active language, else the German one; None without any."""
         texts = {text.locale.language_code: text for text in cls.objects.select_related("locale")}
-        active = Locale.get_active().language_code
-        return texts.get(active) or texts.get(Locale.get_default().language_code)
+        # The language codes without asking the database for the Locale rows.
+        active = get_supported_content_language_variant(get_language())
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        return texts.get(active) or texts.get(default)
 
 
 @register_setting(icon="site")

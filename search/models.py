@@ -26,10 +26,15 @@ class SearchTermLog(models.Model):
 
     @classmethod
     def record(cls, term, found):
-        log, _ = cls.objects.get_or_create(term=term.lower()[:200], day=timezone.localdate())
-        cls.objects.filter(pk=log.pk).update(
-            searches=F("searches") + 1, zero_hits=F("zero_hits") + (0 if found else 1)
-        )
+        """Counts one search: a single UPDATE, except for a term's first search of the day."""
+        today = cls.objects.filter(term=term.lower()[:200], day=timezone.localdate())
+        counts = {
+            "searches": F("searches") + 1,
+            "zero_hits": F("zero_hits") + (0 if found else 1),
+        }
+        if not today.update(**counts):
+            cls.objects.get_or_create(term=term.lower()[:200], day=timezone.localdate())
+            today.update(**counts)
 
     @classmethod
     def report(cls, days=30, limit=50):

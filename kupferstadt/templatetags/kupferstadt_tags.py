@@ -18,11 +18,15 @@ register = template.Library()
 def home_page(context):
     """The home page of the current site in the language being viewed."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
+    if request is None:
         return None
-    root = site.root_page
-    return root.localized if root else None
+    # Header and navigation both ask; look it up once per request and language.
+    key = f"_home_page_{translation.get_language()}"
+    if not hasattr(request, key):
+        site = Site.find_for_request(request)
+        root = site.root_page if site else None
+        setattr(request, key, root.localized if root else None)
+    return getattr(request, key)
 
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
