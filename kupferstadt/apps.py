@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, post_save
+from django.db.models.signals import m2m_changed, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,6 +9,7 @@ class KupferstadtConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.contrib.auth import get_user_model
         from wagtail.signals import page_published
 
         from . import (
@@ -17,6 +18,10 @@ class KupferstadtConfig(AppConfig):
         )
 
         post_migrate.connect(signals.set_up_languages)
+        m2m_changed.connect(
+            signals.admin_language_for_new_translators,
+            sender=get_user_model().groups.through,
+        )
         page_published.connect(signals.keep_translations_current)
         for model in signals.translatable_snippet_models():
             post_save.connect(signals.keep_snippet_translations_current, sender=model)

@@ -122,6 +122,23 @@ def test_translator_admin_speaks_their_language(client, languages, code, word):
     assert word in response.text
 
 
+def test_new_translator_gets_the_admin_in_their_language(client, languages):
+    """Any account put into a translator group, not only the demo's: the admin speaks
+    the group's language unless the person chose another one."""
+    from django.contrib.auth import get_user_model
+    from wagtail.users.models import UserProfile
+
+    User = get_user_model()
+    new = User.objects.create_user("aylin", password="geheim-geheim")
+    new.groups.add(Group.objects.get(name=TRANSLATOR_GROUPS["tr"]))
+    client.force_login(new)
+    assert 'lang="tr"' in client.get("/admin/").text
+    chosen = User.objects.create_user("olena", password="geheim-geheim")
+    UserProfile.objects.create(user=chosen, preferred_language="de")
+    chosen.groups.add(Group.objects.get(name=TRANSLATOR_GROUPS["uk"]))
+    assert UserProfile.get_for_user(chosen).preferred_language == "de"
+
+
 def test_migrate_sets_up_languages_and_groups(db):
     """The test database is built by ``migrate``: no further set-up step is needed."""
     from wagtail.models import Locale
