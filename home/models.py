@@ -488,6 +488,8 @@ class OfferSubmissionPage(RoutablePageMixin, SitePage):
     )
 
     description_field = "intro"
+    # The button of the form (kupferstadt/form_page.html).
+    submit_label = _("Angebot senden")
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("thanks"),

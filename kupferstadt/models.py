@@ -823,6 +823,8 @@ class BarrierReportPage(RoutablePageMixin, SitePage):
     )
 
     description_field = "intro"
+    # The button of the form (kupferstadt/form_page.html).
+    submit_label = _("Meldung senden")
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("thanks")]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
