@@ -67,6 +67,29 @@ def notice_slug(number):
     return f"beispiel-aushang-{number:05d}"
 
 
+def _add_missing(parent, model, count, slug, build):
+    """Pages 1..count under ``parent`` that do not exist yet (by ``slug(number)``), built
+    by ``build(number)``; they skip the search index on save and are indexed together at
+    the end. Returns how many were added."""
+    prefix = slug(0).rstrip("0")
+    existing = set(
+        model.objects.child_of(parent)
+        .filter(slug__startswith=prefix)
+        .values_list("slug", flat=True)
+    )
+    created = []
+    with deferred_indexing():
+        for number in range(1, count + 1):
+            if slug(number) in existing:
+                continue
+            page = build(number)
+            page.slug = slug(number)
+            parent.add_child(instance=page)
+            created.append(page.pk)
+    index_pages(model, created)
+    return len(created)
+
+
 @transaction.atomic
 def create_sample_notices(pinnwand, count, today=None):
     """Notices 1..count under ``pinnwand``; existing ones are kept. Every fifth has
@@ -74,23 +97,16 @@ def create_sample_notices(pinnwand, count, today=None):
     today = today or timezone.localdate()
     ref = ensure_reference_data()
     districts = list(ref["districts"].values())
-    existing = set(
-        NoticePage.objects.child_of(pinnwand)
-        .filter(slug__startswith="beispiel-aushang-")
-        .values_list("slug", flat=True)
+    return _add_missing(
+        pinnwand,
+        NoticePage,
+        count,
+        notice_slug,
+        lambda number: _sample_notice(number, today, ref, districts),
     )
-    created = []
-    with deferred_indexing():
-        for number in range(1, count + 1):
-            slug = notice_slug(number)
-            if slug in existing:
-                continue
-            created.append(_add_sample_notice(pinnwand, number, slug, today, ref, districts))
-    index_pages(NoticePage, created)
-    return len(created)
 
 
-def _add_sample_notice(pinnwand, number, slug, today, ref, districts):
+def _sample_notice(number, today, ref, districts):
     """One sample notice; every fifth has expired, one in seven has no end."""
     title, topic, audience = NOTICE_KINDS[(number - 1) % len(NOTICE_KINDS)]
     district = districts[(number - 1) % len(districts)]
@@ -103,8 +119,7 @@ def _add_sample_notice(pinnwand, number, slug, today, ref, districts):
     else:
         valid_until = today + datetime.timedelta(days=30 + number % 90)
     where = district.name if region == Region.CITY else "Städteregion Aachen"
-    notice = NoticePage(
-        slug=slug,
+    return NoticePage(
         title=f"{SAMPLE_MARK}: {title} ({where}) Nr. {number}",
         teaser=f"{SAMPLE_NOTE} Thema: {topic}, für {audience}.",
         body=[paragraph(SAMPLE_NOTE)],
@@ -118,8 +133,6 @@ def _add_sample_notice(pinnwand, number, slug, today, ref, districts):
         audiences=[ref["audiences"][audience]],
         districts=[district] if region == Region.CITY else [],
     )
-    pinnwand.add_child(instance=notice)
-    return notice.pk
 
 
 def event_slug(number):
@@ -132,28 +145,21 @@ def create_sample_events(event_index, count, now=None):
     now = timezone.localtime(now)
     ref = ensure_reference_data()
     venue = _sample_venue()
-    existing = set(
-        EventPage.objects.child_of(event_index)
-        .filter(slug__startswith="beispiel-veranstaltung-")
-        .values_list("slug", flat=True)
+    return _add_missing(
+        event_index,
+        EventPage,
+        count,
+        event_slug,
+        lambda number: _sample_event(number, now, ref, venue),
     )
-    created = []
-    with deferred_indexing():
-        for number in range(1, count + 1):
-            slug = event_slug(number)
-            if slug in existing:
-                continue
-            created.append(_add_sample_event(event_index, number, slug, now, ref, venue))
-    index_pages(EventPage, created)
-    return len(created)
 
 
-def _add_sample_event(event_index, number, slug, now, ref, venue):
+def _sample_event(number, now, ref, venue):
+    """One sample event, a week after the one before; one in six whole-day or open-end."""
     title, topic = EVENT_KINDS[(number - 1) % len(EVENT_KINDS)]
     day = (now + datetime.timedelta(weeks=number)).date()
     start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(17, 0)))
     event = EventPage(
-        slug=slug,
         title=f"{SAMPLE_MARK}: {title} Nr. {number}",
         subtitle=SAMPLE_MARK,
         start=start,
@@ -169,5 +175,4 @@ def _add_sample_event(event_index, number, slug, now, ref, venue):
     )
     if event.open_end:
         event.end = None
-    event_index.add_child(instance=event)
-    return event.pk
+    return event
