@@ -2,11 +2,11 @@
 
 import pytest
 
+from ..conftest import restore_wagtail_base
+
 
 @pytest.fixture
 def committed(transactional_db):
     """Data committed for other processes to see. Transactional tests end with a flush,
     which also removes the rows Wagtail's migrations create; put those back first."""
-    from tests.browser.conftest import restore_wagtail_base
-
     restore_wagtail_base()
