@@ -62,7 +62,7 @@ def content(committed, home):
     page.save_revision().publish()
     page.title = "Sozialbericht 2026 (Entwurf)"
     page.save_revision()
-    english = Locale.objects.create(language_code="en")
+    english, _ = Locale.objects.get_or_create(language_code="en")
     home.copy_for_translation(english)
     page.copy_for_translation(english, copy_parents=True)
     return page
@@ -84,7 +84,7 @@ def test_backup_restores_into_an_empty_database(content, tmp_path):
     with connection.cursor() as cursor:
         before = snapshot(lambda sql: (cursor.execute(sql), sorted(cursor.fetchall()))[1])
     assert len(before["pages"]) >= 5 and len(before["revisions"]) >= 3
-    assert {code for _, code in before["locales"]} == {"de", "en"}
+    assert {"de", "en"} <= {code for _, code in before["locales"]}
 
     # Restore as documented, into an empty database and an empty media folder.
     restored_media = tmp_path / "medien-wiederhergestellt"
