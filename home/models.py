@@ -1,5 +1,7 @@
 """The home page and the Pinnwand (bulletin board) with its notices."""
 
+from functools import cached_property
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -418,12 +420,12 @@ class NoticePage(PrintableMixin, PageImageMixin, SitePage):
             }
         return data
 
-    @property
+    @cached_property
     def public_event(self):
         """The linked event, unless it is a draft or private."""
         return visible_page(self.event)
 
-    @property
+    @cached_property
     def public_project(self):
         """The linked initiative, unless it is a draft or private."""
         return visible_page(self.project)

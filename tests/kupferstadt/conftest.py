@@ -2,11 +2,8 @@
 
 import pytest
 
-from ..conftest import restore_wagtail_base
-
 
 @pytest.fixture
 def committed(transactional_db):
-    """Data committed for other processes to see. Transactional tests end with a flush,
-    which also removes the rows Wagtail's migrations create; put those back first."""
-    restore_wagtail_base()
+    """Data committed for other processes to see. The flush that ends a transactional
+    test removes Wagtail's base rows; tests/conftest.py puts them back before each test."""
