@@ -2,6 +2,7 @@
 secret key, and pass Django's deployment checks without a single warning."""
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -145,3 +146,14 @@ def test_pages_are_served_while_redis_is_unreachable(client, home, settings):
     assert response.status_code == 200
     assert "Startseite neu" in published.content.decode()
     assert "Soziale Kupferstadt" in response.content.decode()
+
+
+def test_log_level_is_read_in_either_case():
+    """gunicorn reads ``LOG_LEVEL`` too and takes it in lower case; Django must accept that."""
+    result = run_python(
+        "import django, logging; django.setup(); print(logging.getLogger().level)",
+        **PRODUCTION_ENV,
+        LOG_LEVEL="warning",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == str(logging.WARNING)
