@@ -1,16 +1,21 @@
 """Cache of whole pages for anonymous visitors, shared by all app servers through the
 cache (Redis in production, local memory by default).
 
-Keys carry a generation number kept in the same cache. Publishing, unpublishing, moving,
-deleting, scheduled expiry and publishing a translation (all through Wagtail's signals),
-a change of page privacy, of a snippet or of the site settings raise the generation, so
-from the next request on no server serves an older page: they all read the generation
-from the same Redis. Keys also carry the language and the date, because listings change
-at midnight when notices expire, and they live at most ``KUPFERSTADT_PAGE_CACHE_SECONDS``.
+Every entry carries the generation number it was rendered under; the number lives in the
+same cache. Publishing, unpublishing, moving, deleting, scheduled expiry and publishing a
+translation (all through Wagtail's signals), a change of page privacy, of a snippet or of
+the site settings raise the generation, so from the next request on no server serves an
+older page: they all read the generation from the same Redis, in the same round trip as
+the page. Keys carry the language and the date, because listings change at midnight when
+notices expire, and entries live at most ``KUPFERSTADT_PAGE_CACHE_SECONDS``.
 
 Only anonymous GET and HEAD requests without a session or message cookie are cached, and
 only plain 200 responses that set no cookie and use no CSRF token (forms) or session.
 The search is not cached: every search counts for the search terms report.
+
+The middleware sits right after the security and static-file middleware and stores the
+finished response, with the headers every inner middleware added (language, security
+policy, Vary): a cached page costs one cache round trip and none of their work.
 """
 
 import hashlib
@@ -31,13 +36,10 @@ EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/api/", "/_util/")
 EXCLUDED_URL_NAMES = {"search", "search_autocomplete"}
 
 
-def generation():
-    found = cache.get(GENERATION_KEY)
-    if found is None:
-        # First use, or evicted: start from the clock, never from a number used before.
-        cache.add(GENERATION_KEY, time.time_ns(), None)
-        found = cache.get(GENERATION_KEY)
-    return found or 0
+def new_generation():
+    """First use, or evicted: start from the clock, never from a number used before."""
+    cache.add(GENERATION_KEY, time.time_ns(), None)
+    return cache.get(GENERATION_KEY) or 0
 
 
 def invalidate(**kwargs):
@@ -45,15 +47,16 @@ def invalidate(**kwargs):
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not set yet (or evicted)
-        cache.add(GENERATION_KEY, time.time_ns(), None)
+        new_generation()
 
 
 def cache_key(request):
+    """The key of a page: address, language (as the locale middleware will choose it) and
+    date; the generation is checked against the entry instead."""
     raw = "|".join(
         [
-            str(generation()),
             timezone.localdate().isoformat(),
-            translation.get_language() or "",
+            translation.get_language_from_request(request, check_path=True),
             request.get_host(),
             request.get_full_path(),
         ]
@@ -90,8 +93,7 @@ def cacheable_response(request, response):
 
 
 class AnonymousPageCacheMiddleware:
-    """Serves and stores pages for anonymous visitors; the innermost middleware, so that
-    every header middleware still runs on a cached answer."""
+    """Serves and stores finished pages for anonymous visitors."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -101,14 +103,14 @@ class AnonymousPageCacheMiddleware:
         if not seconds or not cacheable_request(request):
             return self.get_response(request)
         key = cache_key(request)
-        if (cached := cache.get(key)) is not None:
-            return cached
+        found = cache.get_many([GENERATION_KEY, key])
+        current = found.get(GENERATION_KEY) or new_generation()
+        entry = found.get(key)
+        if entry is not None and entry[0] == current:
+            return entry[1]
         response = self.get_response(request)
         if cacheable_response(request, response):
-            if hasattr(response, "render") and callable(response.render):
-                response.add_post_render_callback(lambda r: cache.set(key, r, seconds))
-            else:
-                cache.set(key, response, seconds)
+            cache.set(key, (current, response), seconds)
         return response
 
 

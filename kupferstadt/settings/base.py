@@ -252,9 +252,10 @@ MIDDLEWARE += [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # axes must come after the others: it answers a locked-out login before the view runs.
     "axes.middleware.AxesMiddleware",
-    # Innermost, so that every middleware above also treats a cached page.
-    "kupferstadt.page_cache.AnonymousPageCacheMiddleware",
 ]
+# Right after the security middleware (and whitenoise in production): a cached page is
+# the finished response, headers included, and skips the work of the rest.
+MIDDLEWARE.insert(1, "kupferstadt.page_cache.AnonymousPageCacheMiddleware")
 _CSP_SOURCES = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],

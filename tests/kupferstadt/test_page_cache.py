@@ -7,7 +7,9 @@ import datetime
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from wagtail.models import Page, PageViewRestriction
 
@@ -112,12 +114,23 @@ def test_pages_with_a_form_are_not_cached(client, home):
 
 
 def test_cache_is_varied_by_language():
-    request = RequestFactory().get("/de/")
-    with translation.override("de"):
-        german = cache_key(request)
-    with translation.override("en"):
-        english = cache_key(request)
+    """Addresses without a language prefix (the sitemap, say) follow the browser's
+    language, as the locale middleware does."""
+    german = cache_key(RequestFactory().get("/sitemap.xml", HTTP_ACCEPT_LANGUAGE="de"))
+    english = cache_key(RequestFactory().get("/sitemap.xml", HTTP_ACCEPT_LANGUAGE="en"))
     assert german != english
+    with translation.override("en"):
+        assert cache_key(RequestFactory().get("/sitemap.xml", HTTP_ACCEPT_LANGUAGE="de")) == german
+
+
+def test_cached_page_keeps_the_headers_of_the_first_answer(client, home):
+    page = StandardPageFactory(parent=home, title="Sprechstunde")
+    first = client.get(page.url)
+    change_behind_wagtails_back(page, "Geändert")
+    second = client.get(page.url)
+    assert "Sprechstunde" in second.content.decode()
+    for header in ("Content-Security-Policy", "Permissions-Policy", "Content-Language", "Vary"):
+        assert second[header] == first[header], header
 
 
 def test_page_expired_by_schedule_is_gone_at_once(client, home):
@@ -138,3 +151,22 @@ def test_lost_generation_never_brings_back_old_pages(client, home):
     cache.delete(GENERATION_KEY)
     change_behind_wagtails_back(page, "Sprechstunde am Dienstag")
     assert "Sprechstunde am Dienstag" in html(client, page.url)
+
+
+def test_a_cached_page_costs_one_cache_round_trip(client, home, monkeypatch):
+    """The generation and the page come in one request to the cache (one MGET on Redis);
+    no database query, no session."""
+    page = StandardPageFactory(parent=home, title="Sprechstunde")
+    html(client, page.url)
+    calls = []
+
+    class CountingCache:
+        def __getattr__(self, name):
+            calls.append(name)
+            return getattr(cache, name)
+
+    monkeypatch.setattr("kupferstadt.page_cache.cache", CountingCache())
+    with CaptureQueriesContext(connection) as queries:
+        assert "Sprechstunde" in html(client, page.url)
+    assert calls == ["get_many"]
+    assert len(queries) == 0
