@@ -64,3 +64,23 @@ def test_home_and_leitbild_queries_do_not_grow(client, home, pinnwand, event_ind
         ProjectPageFactory(parent=leitbild, topics=[TopicFactory()])
     assert count_queries(client, home.url) == few_home
     assert count_queries(client, leitbild.url) == few_leitbild
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        "type=home.NoticePage&fields=teaser,topics,districts,provider",
+        "type=home.NoticePage&fields=*",
+        "type=events.EventPage&fields=topics,venue",
+        "fields=title",
+    ],
+    ids=["notices", "notices-all-fields", "events", "all-types"],
+)
+def test_api_listing_queries_do_not_grow_with_items(client, pinnwand, event_index, params):
+    """Each item's language and asked-for topics come for the whole page of items at once."""
+    add_notices(pinnwand, 2)
+    add_events(event_index, 2)
+    few = count_queries(client, f"/api/v2/pages/?{params}")
+    add_notices(pinnwand, 15)
+    add_events(event_index, 15)
+    assert count_queries(client, f"/api/v2/pages/?{params}") == few
