@@ -176,7 +176,10 @@ class PinnwandPage(ListingFeedsMixin, SitePage):
         notices = NoticePage.objects.live().public().child_of(self).translated()
         if archive:
             return notices.expired().order_by("-valid_until", "-first_published_at")
-        return notices.current().order_by("-pinned", "-valid_from", "-first_published_at")
+        # Pinned first, then by first day, newest first; among notices of the same day the
+        # one added last. The order is exactly notice_board_order_idx, so a page of the
+        # board reads only its own notices, however many hang.
+        return notices.current().order_by("-pinned", "-valid_from", "-page_ptr_id")
 
     def get_context(self, request, *args, archive=False, **kwargs):
         from .filters import NoticeFilter
@@ -392,10 +395,14 @@ class NoticePage(PrintableMixin, PageImageMixin, SitePage):
         verbose_name = _("Aushang")
         verbose_name_plural = _("Aushänge")
         # The board, its archive and the search ask by date; with thousands of notices
-        # they should not read every one.
+        # they should not read every one. The board's order (PinnwandPage.notices) is an
+        # index of its own.
         indexes = [
             models.Index(fields=["valid_until"], name="notice_valid_until_idx"),
             models.Index(fields=["valid_from"], name="notice_valid_from_idx"),
+            models.Index(
+                fields=["-pinned", "-valid_from", "-page_ptr"], name="notice_board_order_idx"
+            ),
         ]
 
     def json_ld(self, request):
