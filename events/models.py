@@ -443,6 +443,8 @@ class EventPage(PrintableMixin, PageImageMixin, SitePage):
     class Meta:
         verbose_name = _("Veranstaltung")
         verbose_name_plural = _("Veranstaltungen")
+        # The calendar, its feeds and the home page list events by their start.
+        indexes = [models.Index(fields=["start", "page_ptr"], name="event_start_idx")]
 
     @path("ical/", name="ical")
     def calendar(self, request):

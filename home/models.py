@@ -107,6 +107,7 @@ class HomePage(SitePage):
             .descendant_of(self)
             .translated()
             .current()
+            .board_order()
             .for_listing()[:limit]
         )
 
@@ -119,6 +120,7 @@ class HomePage(SitePage):
             .descendant_of(self)
             .translated()
             .upcoming()
+            .order_by("start", "pk")
             .for_listing()[:limit]
         )
 
@@ -176,10 +178,7 @@ class PinnwandPage(ListingFeedsMixin, SitePage):
         notices = NoticePage.objects.live().public().child_of(self).translated()
         if archive:
             return notices.expired().order_by("-valid_until", "-first_published_at")
-        # Pinned first, then by first day, newest first; among notices of the same day the
-        # one added last. The order is exactly notice_board_order_idx, so a page of the
-        # board reads only its own notices, however many hang.
-        return notices.current().order_by("-pinned", "-valid_from", "-page_ptr_id")
+        return notices.current().board_order()
 
     def get_context(self, request, *args, archive=False, **kwargs):
         from .filters import NoticeFilter
@@ -203,6 +202,12 @@ class NoticePageQuerySet(SitePageQuerySet):
         """Notices whose last day has passed: they live on in the archive."""
         day = day or timezone.localdate()
         return self.filter(valid_until__lt=day)
+
+    def board_order(self):
+        """Pinned first, then by first day, newest first; among notices of the same day
+        the one added last. Exactly notice_board_order_idx, so a page of the board reads
+        only its own notices, however many hang."""
+        return self.order_by("-pinned", "-valid_from", "-page_ptr_id")
 
     def for_listing(self):
         return self.select_related("provider", "locale").prefetch_related("topics", "districts")
