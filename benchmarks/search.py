@@ -3,11 +3,13 @@
 Run with ``make bench`` (PostgreSQL on 127.0.0.1 by default; ``BENCH_DATABASE_URL`` to
 change), or ``python benchmarks/search.py 1000 10000``. Each size gets its own database
 (``<BENCH_DATABASE_URL>_<size>``), filled once by the demo generator (``load_demo
---notices N --events M``, indexed in bulk) and vacuumed; later runs reuse it. Every URL
-is requested through Django's test client in a process of its own per size, and the
-table compares the sizes: median and p95 server time, SQL queries per request, and the
-ratio of the medians, with the page cache off (the work a request does). Not a test:
-nothing here fails a build.
+--notices N --events M``, indexed in bulk) and vacuumed; later runs reuse it. Each size
+is served by a process of its own through Django's test client, and the sizes take turns:
+every round asks each URL of every size once, alternating which size goes first, so a
+machine that gets slower or faster during the run affects all sizes alike. The table
+compares the sizes: median and p95 server time, SQL queries per request, and the ratio of
+the medians, with the page cache off (the work a request does). Not a test: nothing here
+fails a build.
 """
 
 import json
@@ -17,6 +19,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
 DATABASE_URL = os.environ.get(
@@ -84,31 +87,22 @@ def ensure_database(db):
             conn.execute(f'CREATE DATABASE "{db["NAME"]}"')
 
 
-def measure(client, url):
+def measure_once(client, url):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    client.get(url)  # warm per-process caches
-    timings, queries = [], set()
-    for _ in range(ROUNDS):
-        with CaptureQueriesContext(connection) as ctx:
-            start = time.perf_counter()
-            response = client.get(url)
-            timings.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-        queries.add(len(ctx.captured_queries))
-    return {
-        "median": statistics.median(timings),
-        "p95": p95(timings),
-        "timings": timings,
-        "queries": sorted(queries),
-    }
+    connection.queries_log.clear()  # it keeps at most 9,000 queries, then counts none
+    with CaptureQueriesContext(connection) as ctx:
+        start = time.perf_counter()
+        response = client.get(url)
+        elapsed = (time.perf_counter() - start) * 1000
+    assert response.status_code == 200, (url, response.status_code)
+    return {"ms": elapsed, "queries": len(ctx.captured_queries)}
 
 
-def measure_size(size):
-    """Builds (once) and measures one size; prints a JSON object on the last line."""
-    from urllib.parse import quote
-
+def serve_size(size):
+    """Builds (once) one size, then measures the URLs it reads from standard input, one
+    request per line, answering each with a JSON line."""
     sys.path.insert(0, str(ROOT))
     os.environ["DJANGO_SETTINGS_MODULE"] = "kupferstadt.settings.dev"
     os.environ["DATABASE_URL"] = f"{DATABASE_URL}_{size}"
@@ -133,25 +127,70 @@ def measure_size(size):
     call_command("load_demo", notices=size, events=EVENTS, languages=False, verbosity=0)
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")  # as autovacuum would after a bulk load
-    build = time.perf_counter() - started
+    print(json.dumps({"build": time.perf_counter() - started}), flush=True)
     client = Client()
-    searches = {query: measure(client, f"/de/suche/?q={quote(query)}") for query in QUERIES}
-    listings = {name: measure(client, url) for name, url in LISTINGS}
-    print(json.dumps({"size": size, "build": build, "searches": searches, "listings": listings}))
+    for line in sys.stdin:
+        print(json.dumps(measure_once(client, line.strip())), flush=True)
 
 
 # --- the comparison ------------------------------------------------------------------------
 
 
-def run_size(size):
-    result = subprocess.run(
-        [sys.executable, __file__, "--one", str(size)],
-        check=True,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+class Server:
+    """One size's measuring process."""
+
+    def __init__(self, size):
+        self.size = size
+        self.process = subprocess.Popen(
+            [sys.executable, __file__, "--serve", str(size)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+
+    def answer(self):
+        """The next JSON line; other output (the demo loader's report) is passed on."""
+        while line := self.process.stdout.readline():
+            if line.startswith("{"):
+                return json.loads(line)
+            print("  " + line.rstrip())
+        raise SystemExit(f"Die Messung für {self.size:,} Aushänge ist abgebrochen.")
+
+    def get(self, url):
+        self.process.stdin.write(url + "\n")
+        self.process.stdin.flush()
+        return self.answer()
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait()
+
+
+def measure_all(servers, urls):
+    """``{size: {url: {median, p95, timings, queries}}}``: after one request per URL to warm
+    per-process caches, ``ROUNDS`` rounds in which every size answers every URL once."""
+    samples = {server.size: {url: [] for url in urls} for server in servers}
+    for url in urls:
+        for server in servers:
+            server.get(url)
+    for round_number in range(ROUNDS):
+        for url in urls:
+            turn = servers if round_number % 2 == 0 else servers[::-1]
+            for server in turn:
+                samples[server.size][url].append(server.get(url))
+    results = {}
+    for size, by_url in samples.items():
+        results[size] = {}
+        for url, answers in by_url.items():
+            timings = [answer["ms"] for answer in answers]
+            results[size][url] = {
+                "median": statistics.median(timings),
+                "p95": p95(timings),
+                "timings": timings,
+                "queries": sorted({answer["queries"] for answer in answers}),
+            }
+    return results
 
 
 def queries_text(values):
@@ -183,21 +222,32 @@ def table(title, names, runs, first, last):
 
 def main():
     sizes = [int(arg) for arg in sys.argv[1:]] or [1000, 10000]
-    print(f"Datenbank: {DATABASE_URL}_<Größe>, {EVENTS:,} Veranstaltungen, {ROUNDS} Wiederholungen")
-    runs = []
-    for size in sizes:
-        started = time.perf_counter()
-        runs.append(run_size(size))
-        print(
-            f"- {size:,} Aushänge: Aufbau {runs[-1]['build']:.0f} s, "
-            f"Messung {time.perf_counter() - started - runs[-1]['build']:.0f} s"
-        )
+    print(f"Datenbank: {DATABASE_URL}_<Größe>, {EVENTS:,} Veranstaltungen, {ROUNDS} Runden")
+    servers = []
+    for size in sizes:  # one after the other: the first build of a size takes minutes
+        servers.append(Server(size))
+        build = servers[-1].answer()["build"]
+        print(f"- {size:,} Aushänge: Daten bereit nach {build:.0f} s")
+    started = time.perf_counter()
+    search_urls = {query: f"/de/suche/?q={quote(query)}" for query in QUERIES}
+    measured = measure_all(servers, [*search_urls.values(), *(url for _n, url in LISTINGS)])
+    for server in servers:
+        server.close()
+    print(f"- Messung: {time.perf_counter() - started:.0f} s, Größen im Wechsel")
+    runs = [
+        {
+            "size": size,
+            "searches": {query: measured[size][url] for query, url in search_urls.items()},
+            "listings": {name: measured[size][url] for name, url in LISTINGS},
+        }
+        for size in sizes
+    ]
     table("Suche (20 typische Anfragen)", QUERIES, runs, "searches", last=True)
     table("Listen, Feeds und API", [name for name, _url in LISTINGS], runs, "listings", False)
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--one"]:
-        measure_size(int(sys.argv[2]))
+    if sys.argv[1:2] == ["--serve"]:
+        serve_size(int(sys.argv[2]))
     else:
         main()

@@ -1,0 +1,195 @@
+"""Benchmark: gunicorn under load, measured with wrk on loopback.
+
+Run with ``make bench`` (after the listing benchmark) or ``python benchmarks/load.py
+[size]``. It serves the benchmark database of ``size`` notices (default 10000, built by
+``benchmarks/search.py``) the way production does: ``kupferstadt/gunicorn.conf.py`` with
+``kupferstadt.settings.production``, Redis for the cache, whitenoise for the collected
+static files, requests marked as HTTPS by the load balancer's ``X-Forwarded-Proto``.
+
+1. Throughput: a static file served by whitenoise and a cached anonymous page (the
+   Pinnwand), each ``BENCH_LOAD_SECONDS`` (10) at ``BENCH_LOAD_CONNECTIONS`` (16)
+   connections, one after the other in the same run. Target: the page reaches at least
+   half the requests per second of the static file.
+2. A 30-second load at 32 connections that takes turns between the Pinnwand, a notice, an
+   event and a search. Target: no errors (no status other than 200, no socket error, no
+   answer slower than wrk's 2-second timeout).
+
+wrk comes from Debian (``apt-get install wrk``); ``make bench`` installs it when missing.
+Redis: ``BENCH_REDIS_URL`` (default database 15 on 127.0.0.1, emptied at the start). Not a
+test: nothing here fails a build.
+"""
+
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATABASE_URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/kupferstadt_bench"
+)
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
+SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "10"))
+CONNECTIONS = int(os.environ.get("BENCH_LOAD_CONNECTIONS", "16"))
+HEADERS = {"X-Forwarded-Proto": "https", "Accept-Language": "de"}
+
+PAGE = "/de/pinnwand/"
+MIXED = [
+    "/de/pinnwand/",
+    "/de/pinnwand/beispiel-aushang-00500/",
+    "/de/veranstaltungen/beispiel-veranstaltung-500/",
+    "/de/suche/?q=Familie",
+]
+LUA_MIXED = """
+local paths = {%s}
+local counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter %% #paths) + 1])
+end
+"""
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(base, path):
+    request = urllib.request.Request(base + path, headers=HEADERS)
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.status, response.read().decode("utf-8", "replace")
+
+
+def wait_until_up(base, process, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit("gunicorn hat sich beendet; siehe das Protokoll oben.")
+        try:
+            fetch(base, "/de/")
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"gunicorn antwortet nach {seconds} s nicht.")
+
+
+def wrk(url, seconds, connections, script=None):
+    """Runs wrk and returns its figures: requests per second, latencies, errors."""
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    for name, value in HEADERS.items():
+        command += ["-H", f"{name}: {value}"]
+    if script:
+        command += ["-s", script]
+    output = subprocess.run(command + [url], check=True, capture_output=True, text=True).stdout
+    socket_errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.M))
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
+        "p50": latency.get("50", "?"),
+        "p99": latency.get("99", "?"),
+        "errors": (sum(map(int, socket_errors.groups())) if socket_errors else 0)
+        + (int(non_2xx.group(1)) if non_2xx else 0),
+        "output": output,
+    }
+
+
+def row(name, result):
+    return (
+        f"| {name} | {result['rps']:,.0f} | {result['p50']} | {result['p99']} "
+        f"| {result['requests']:,} | {result['errors']} |"
+    )
+
+
+def main():
+    size = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk fehlt: apt-get install wrk")
+    workdir = Path(tempfile.mkdtemp(prefix="kupferstadt-load-"))
+    port = free_port()
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "kupferstadt.settings.production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": f"{DATABASE_URL}_{size}",
+        "REDIS_URL": REDIS_URL,
+        "CACHE_KEY_PREFIX": "kupferstadt-bench",
+        "STATIC_ROOT": str(workdir / "static"),
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "LOG_LEVEL": "warning",
+    }
+    python = sys.executable
+    subprocess.run(
+        [python, "manage.py", "collectstatic", "--noinput", "-v0"],
+        check=True,
+        cwd=ROOT,
+        env=environment,
+    )
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    # The access log goes to standard output as in production (and here nowhere); the error
+    # log, with anything Django logs, is kept and shown at the end.
+    log = (workdir / "gunicorn.log").open("w")
+    server = subprocess.Popen(
+        [python, "-m", "gunicorn", "-c", "kupferstadt/gunicorn.conf.py"],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base, server)
+        status, html = fetch(base, PAGE)  # renders and caches the page
+        static = re.search(r'href="(/static/[^"]+\.css)"', html).group(1)
+        for path in [static, *MIXED]:
+            assert fetch(base, path)[0] == 200, path
+        workers = int(os.environ.get("GUNICORN_WORKERS", os.cpu_count() * 2 + 1))
+        print(
+            f"gunicorn {workers} Prozesse × {os.environ.get('GUNICORN_THREADS', '4')} Threads, "
+            f"{size:,} Aushänge, wrk und gunicorn auf derselben Maschine ({os.cpu_count()} Kerne)"
+        )
+        static_run = wrk(base + static, SECONDS, CONNECTIONS)
+        page_run = wrk(base + PAGE, SECONDS, CONNECTIONS)
+        script = workdir / "mixed.lua"
+        script.write_text(LUA_MIXED % ", ".join(f'"{path}"' for path in MIXED))
+        mixed_run = wrk(base, 30, 32, script=str(script))
+    finally:
+        server.terminate()
+        server.wait(30)
+        log.close()
+    ratio = page_run["rps"] / static_run["rps"]
+    print(f"\n### Durchsatz ({SECONDS} s, {CONNECTIONS} Verbindungen je Messung)\n")
+    print("| | Anfragen/s | Median | p99 | Anfragen | Fehler |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    print(row(f"statische Datei (whitenoise) `{static.rsplit('/', 1)[-1]}`", static_run))
+    print(row(f"Pinnwand aus dem Seiten-Cache `{PAGE}`", page_run))
+    print(f"\nVerhältnis Seite / statische Datei: **{ratio:.2f}** (Ziel: mindestens 0,5)")
+    print("\n### 30 Sekunden, 32 Verbindungen, abwechselnd:\n")
+    print(", ".join(f"`{path}`" for path in MIXED))
+    print("\n| | Anfragen/s | Median | p99 | Anfragen | Fehler |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    print(row("gemischt", mixed_run))
+    errors = [line for line in (workdir / "gunicorn.log").read_text().splitlines() if line]
+    print(f"\nProtokoll von gunicorn: {len(errors)} Zeilen")
+    for line in errors[:20]:
+        print("    " + line)
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
