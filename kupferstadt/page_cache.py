@@ -11,7 +11,8 @@ notices expire, and entries live at most ``KUPFERSTADT_PAGE_CACHE_SECONDS``.
 
 Only anonymous GET and HEAD requests without a session or message cookie are cached, and
 only plain 200 responses that set no cookie and use no CSRF token (forms) or session.
-The search is not cached: every search counts for the search terms report.
+The search page itself is not cached, because every search counts for the search terms
+report; its list of matches is, under the same generation (``search/engine.py``).
 
 The middleware sits right after the security and static-file middleware and stores the
 finished response, with the headers every inner middleware added (language, security
@@ -48,6 +49,21 @@ def invalidate(**kwargs):
         cache.incr(GENERATION_KEY)
     except ValueError:  # not set yet (or evicted)
         new_generation()
+
+
+def current(key):
+    """``(generation, value)``: the value stored under ``key`` if it was stored under the
+    current generation, else ``None``; one round trip to the cache (MGET on Redis)."""
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY) or new_generation()
+    entry = found.get(key)
+    return generation, (entry[1] if entry is not None and entry[0] == generation else None)
+
+
+def store(key, generation, value):
+    """Keeps ``value`` as valid for ``generation`` (the one read before computing it, so a
+    publish in between makes it outdated at once)."""
+    cache.set(key, (generation, value), settings.KUPFERSTADT_PAGE_CACHE_SECONDS)
 
 
 def cache_key(request):
@@ -99,18 +115,15 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        seconds = settings.KUPFERSTADT_PAGE_CACHE_SECONDS
-        if not seconds or not cacheable_request(request):
+        if not settings.KUPFERSTADT_PAGE_CACHE_SECONDS or not cacheable_request(request):
             return self.get_response(request)
         key = cache_key(request)
-        found = cache.get_many([GENERATION_KEY, key])
-        current = found.get(GENERATION_KEY) or new_generation()
-        entry = found.get(key)
-        if entry is not None and entry[0] == current:
-            return entry[1]
+        generation, cached = current(key)
+        if cached is not None:
+            return cached
         response = self.get_response(request)
         if cacheable_response(request, response):
-            cache.set(key, (current, response), seconds)
+            store(key, generation, response)
         return response
 
 

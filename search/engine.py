@@ -1,9 +1,11 @@
 """Site search: live, public pages of the current language, found by their stems, with
 facets per type and topic. Views stay thin; this module holds the rules."""
 
+import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.db.models.functions import Coalesce
@@ -15,6 +17,7 @@ from wagtail.search.utils import normalise_query_string
 
 from events.models import EventPage
 from home.models import NoticePage
+from kupferstadt import page_cache
 from kupferstadt.models import (
     AccessibilityStatementPage,
     EasyLanguagePage,
@@ -162,7 +165,21 @@ class SiteSearch:
     @cached_property
     def _rows(self):
         """``(pk, content_type_id, topic id or None)`` of every match, most relevant first;
-        a page with several topics comes once per topic."""
+        a page with several topics comes once per topic. Kept in the page cache until the
+        next publish (or midnight), so a frequent search runs the full-text query once."""
+        if not settings.KUPFERSTADT_PAGE_CACHE_SECONDS:
+            return self._search_rows()
+        raw = "|".join(
+            [self.language, str(self.archive), timezone.localdate().isoformat(), self.stemmed]
+        )
+        key = "kupferstadt:search:" + hashlib.sha256(raw.encode()).hexdigest()
+        generation, rows = page_cache.current(key)
+        if rows is None:
+            rows = self._search_rows()
+            page_cache.store(key, generation, rows)
+        return rows
+
+    def _search_rows(self):
         results = searchable_pages(self.locale, self.archive).search(self.stemmed, operator="and")
         if not hasattr(results, "get_queryset"):  # OpenSearch / Elasticsearch
             return self._rows_with_topics([(page.pk, page.content_type_id) for page in results])
