@@ -2,6 +2,7 @@
 facets per type and topic. Views stay thin; this module holds the rules."""
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -210,23 +211,28 @@ class SiteSearch:
         return list(matches.values())
 
     @cached_property
-    def _topics_of(self):
-        """The topic ids of each match that has topics."""
-        topics_of = {}
-        for pk, _ct, topic_id in self._rows:
-            if topic_id is not None:
-                topics_of.setdefault(pk, set()).add(topic_id)
-        return topics_of
+    def _topic_pairs(self):
+        """``(pk, topic id)`` of every match that has topics."""
+        return {(pk, topic_id) for pk, _ct, topic_id in self._rows if topic_id is not None}
 
-    def _passes(self, pk, key, with_type=True, with_topic=True):
-        if with_type and self.type and key != self.type:
-            return False
-        if with_topic and self.topic:
-            return self.topic.pk in self._topics_of.get(pk, ())
-        return True
+    @cached_property
+    def _in_topic(self):
+        """The matches with the chosen topic; ``None`` without a topic filter."""
+        if not self.topic:
+            return None
+        return {pk for pk, topic_id in self._topic_pairs if topic_id == self.topic.pk}
+
+    def _selected(self, with_type=True, with_topic=True):
+        """The matches that pass the filters asked for, most relevant first."""
+        matches = self._matches
+        if with_type and self.type:
+            matches = [match for match in matches if match[2] == self.type]
+        if with_topic and self._in_topic is not None:
+            matches = [match for match in matches if match[0] in self._in_topic]
+        return matches
 
     def results(self):
-        matches = [(pk, ct) for pk, ct, key in self._matches if self._passes(pk, key)]
+        matches = [(pk, ct) for pk, ct, _key in self._selected()]
         if self.type == "events":
             # Upcoming events first, soonest first; then past ones, latest first.
             events = EventPage.objects.filter(pk__in=[pk for pk, _ct in matches])
@@ -239,20 +245,18 @@ class SiteSearch:
     def type_counts(self):
         """Matches per type (with the topic filter, whatever the type filter)."""
         counts = dict.fromkeys(TYPES, 0)
-        for pk, _ct, key in self._matches:
-            if self._passes(pk, key, with_type=False):
-                counts[key] += 1
+        counts.update(Counter(key for _pk, _ct, key in self._selected(with_type=False)))
         return [
             {"key": key, "label": TYPES[key][0], "count": count} for key, count in counts.items()
         ]
 
     def topic_counts(self):
         """Matches per topic (with the type filter, whatever the topic filter)."""
-        counter = {}
-        for pk, _ct, key in self._matches:
-            if self._passes(pk, key, with_topic=False):
-                for topic_id in self._topics_of.get(pk, ()):
-                    counter[topic_id] = counter.get(topic_id, 0) + 1
+        pairs = self._topic_pairs
+        if self.type:
+            of_type = {pk for pk, _ct, _key in self._selected(with_topic=False)}
+            pairs = [(pk, topic_id) for pk, topic_id in pairs if pk in of_type]
+        counter = Counter(topic_id for _pk, topic_id in pairs)
         if not counter:
             return []
         topics = Topic.objects.filter(pk__in=counter, locale=self.locale).order_by("name")
