@@ -72,10 +72,14 @@ format: install-test
 messages: install
 	$(PY) -c "import pathlib, polib; [polib.pofile(str(p)).save_as_mofile(str(p.with_suffix('.mo'))) for p in pathlib.Path('kupferstadt/locale').glob('*/LC_MESSAGES/django.po')]"
 
-# Search and listing benchmark on PostgreSQL (not part of the tests): see benchmarks/.
+# Benchmarks on PostgreSQL and Redis (not part of the tests): see benchmarks/. The listing
+# and search benchmark builds the sample data; the load benchmark serves the largest size
+# with gunicorn and measures it with wrk from Debian.
 BENCH_SIZES ?= 1000 10000
 bench: install-test
 	$(PY) benchmarks/search.py $(BENCH_SIZES)
+	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	$(PY) benchmarks/load.py $(lastword $(BENCH_SIZES))
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media .test-media node_modules

@@ -7,9 +7,10 @@ Run with ``make bench`` (after the listing benchmark) or ``python benchmarks/loa
 static files, requests marked as HTTPS by the load balancer's ``X-Forwarded-Proto``.
 
 1. Throughput: a static file served by whitenoise and a cached anonymous page (the
-   Pinnwand), each ``BENCH_LOAD_SECONDS`` (10) at ``BENCH_LOAD_CONNECTIONS`` (16)
-   connections, one after the other in the same run. Target: the page reaches at least
-   half the requests per second of the static file.
+   Pinnwand), at ``BENCH_LOAD_CONNECTIONS`` (16) connections, in three rounds of
+   ``BENCH_LOAD_SECONDS`` (5) each, taking turns, so that a machine changing speed
+   affects both alike; the medians of the rounds are compared. Target: the page reaches
+   at least half the requests per second of the static file.
 2. A 30-second load at 32 connections that takes turns between the Pinnwand, a notice, an
    event and a search. Target: no errors (no status other than 200, no socket error, no
    answer slower than wrk's 2-second timeout).
@@ -36,7 +37,8 @@ DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/kupferstadt_bench"
 )
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
-SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "10"))
+SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "5"))
+ROUNDS = 3
 CONNECTIONS = int(os.environ.get("BENCH_LOAD_CONNECTIONS", "16"))
 HEADERS = {"X-Forwarded-Proto": "https", "Accept-Language": "de"}
 
@@ -94,7 +96,7 @@ def wrk(url, seconds, connections, script=None):
         r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
     )
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.M))
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.M))
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "requests": int(re.search(r"(\d+) requests in", output).group(1)),
@@ -102,6 +104,7 @@ def wrk(url, seconds, connections, script=None):
         "p99": latency.get("99", "?"),
         "errors": (sum(map(int, socket_errors.groups())) if socket_errors else 0)
         + (int(non_2xx.group(1)) if non_2xx else 0),
+        "socket_errors": socket_errors.group(0) if socket_errors else "",
         "output": output,
     }
 
@@ -145,7 +148,8 @@ def main():
     # log, with anything Django logs, is kept and shown at the end.
     log = (workdir / "gunicorn.log").open("w")
     server = subprocess.Popen(
-        [python, "-m", "gunicorn", "-c", "kupferstadt/gunicorn.conf.py"],
+        [python, "-m", "gunicorn", "-c", "kupferstadt/gunicorn.conf.py"]
+        + os.environ.get("BENCH_GUNICORN_ARGS", "").split(),
         cwd=ROOT,
         env=environment,
         stdout=subprocess.DEVNULL,
@@ -163,8 +167,13 @@ def main():
             f"gunicorn {workers} Prozesse × {os.environ.get('GUNICORN_THREADS', '4')} Threads, "
             f"{size:,} Aushänge, wrk und gunicorn auf derselben Maschine ({os.cpu_count()} Kerne)"
         )
-        static_run = wrk(base + static, SECONDS, CONNECTIONS)
-        page_run = wrk(base + PAGE, SECONDS, CONNECTIONS)
+        static_runs, page_runs = [], []
+        for number in range(ROUNDS):
+            turn = [(static_runs, static), (page_runs, PAGE)]
+            for runs, path in turn if number % 2 == 0 else turn[::-1]:
+                runs.append(wrk(base + path, SECONDS, CONNECTIONS))
+        static_run = sorted(static_runs, key=lambda run: run["rps"])[ROUNDS // 2]
+        page_run = sorted(page_runs, key=lambda run: run["rps"])[ROUNDS // 2]
         script = workdir / "mixed.lua"
         script.write_text(LUA_MIXED % ", ".join(f'"{path}"' for path in MIXED))
         mixed_run = wrk(base, 30, 32, script=str(script))
@@ -173,17 +182,29 @@ def main():
         server.wait(30)
         log.close()
     ratio = page_run["rps"] / static_run["rps"]
-    print(f"\n### Durchsatz ({SECONDS} s, {CONNECTIONS} Verbindungen je Messung)\n")
+    print(
+        f"\n### Durchsatz ({CONNECTIONS} Verbindungen, {ROUNDS} Runden zu {SECONDS} s im Wechsel, "
+        "Median der Runden)\n"
+    )
     print("| | Anfragen/s | Median | p99 | Anfragen | Fehler |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     print(row(f"statische Datei (whitenoise) `{static.rsplit('/', 1)[-1]}`", static_run))
     print(row(f"Pinnwand aus dem Seiten-Cache `{PAGE}`", page_run))
-    print(f"\nVerhältnis Seite / statische Datei: **{ratio:.2f}** (Ziel: mindestens 0,5)")
+    pairs = zip(page_runs, static_runs, strict=True)
+    rounds = ", ".join(f"{page['rps'] / static['rps']:.2f}" for page, static in pairs)
+    print(
+        f"\nVerhältnis Seite / statische Datei: **{ratio:.2f}** (Ziel: mindestens 0,5; "
+        f"je Runde {rounds})"
+    )
     print("\n### 30 Sekunden, 32 Verbindungen, abwechselnd:\n")
     print(", ".join(f"`{path}`" for path in MIXED))
     print("\n| | Anfragen/s | Median | p99 | Anfragen | Fehler |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     print(row("gemischt", mixed_run))
+    for run in (*static_runs, *page_runs, mixed_run):
+        if run["errors"]:
+            lines = run["output"].splitlines()
+            print("\nwrk meldet Fehler:\n\n" + "\n".join("    " + line for line in lines))
     errors = [line for line in (workdir / "gunicorn.log").read_text().splitlines() if line]
     print(f"\nProtokoll von gunicorn: {len(errors)} Zeilen")
     for line in errors[:20]:
