@@ -177,7 +177,8 @@ class PinnwandPage(ListingFeedsMixin, SitePage):
     def notices(self, archive=False):
         notices = NoticePage.objects.live().public().child_of(self).translated()
         if archive:
-            return notices.expired().order_by("-valid_until", "-first_published_at")
+            # Last day, latest first; then the notice added last: notice_archive_order_idx.
+            return notices.expired().order_by("-valid_until", "-page_ptr_id")
         return notices.current().board_order()
 
     def get_context(self, request, *args, archive=False, **kwargs):
@@ -403,7 +404,7 @@ class NoticePage(PrintableMixin, PageImageMixin, SitePage):
         # they should not read every one. The board's order (PinnwandPage.notices) is an
         # index of its own.
         indexes = [
-            models.Index(fields=["valid_until"], name="notice_valid_until_idx"),
+            models.Index(fields=["-valid_until", "-page_ptr"], name="notice_archive_order_idx"),
             models.Index(fields=["valid_from"], name="notice_valid_from_idx"),
             models.Index(
                 fields=["-pinned", "-valid_from", "-page_ptr"], name="notice_board_order_idx"
