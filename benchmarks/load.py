@@ -12,8 +12,9 @@ static files, requests marked as HTTPS by the load balancer's ``X-Forwarded-Prot
    affects both alike; the medians of the rounds are compared. Target: the page reaches
    at least half the requests per second of the static file.
 2. A 30-second load at 32 connections that takes turns between the Pinnwand, a notice, an
-   event and a search. Target: no errors (no status other than 200, no socket error, no
-   answer slower than wrk's 2-second timeout).
+   event and a search, the search going through the twenty typical terms of the search
+   benchmark. Target: no errors (no status other than 200, no socket error, no answer
+   slower than wrk's 2-second timeout).
 
 wrk comes from Debian (``apt-get install wrk``); ``make bench`` installs it when missing.
 Redis: ``BENCH_REDIS_URL`` (default database 15 on 127.0.0.1, emptied at the start). Not a
@@ -22,6 +23,7 @@ test: nothing here fails a build.
 
 import os
 import re
+import runpy
 import secrets
 import shutil
 import socket
@@ -31,8 +33,11 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
+# The twenty typical searches of the search benchmark beside this file.
+QUERIES = runpy.run_path(str(Path(__file__).with_name("search.py")))["QUERIES"]
 DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/kupferstadt_bench"
 )
@@ -47,14 +52,19 @@ MIXED = [
     "/de/pinnwand/",
     "/de/pinnwand/beispiel-aushang-00500/",
     "/de/veranstaltungen/beispiel-veranstaltung-500/",
-    "/de/suche/?q=Familie",
 ]
+SEARCHES = [f"/de/suche/?q={quote(query)}" for query in QUERIES]
 LUA_MIXED = """
 local paths = {%s}
+local searches = {%s}
 local counter = 0
 request = function()
   counter = counter + 1
-  return wrk.format("GET", paths[(counter %% #paths) + 1])
+  local turn = counter %% (#paths + 1)
+  if turn == #paths then
+    return wrk.format("GET", searches[(counter %% #searches) + 1])
+  end
+  return wrk.format("GET", paths[turn + 1])
 end
 """
 
@@ -160,7 +170,7 @@ def main():
         wait_until_up(base, server)
         status, html = fetch(base, PAGE)  # renders and caches the page
         static = re.search(r'href="(/static/[^"]+\.css)"', html).group(1)
-        for path in [static, *MIXED]:
+        for path in [static, *MIXED, *SEARCHES]:
             assert fetch(base, path)[0] == 200, path
         workers = int(os.environ.get("GUNICORN_WORKERS", os.cpu_count() * 2 + 1))
         print(
@@ -175,7 +185,10 @@ def main():
         static_run = sorted(static_runs, key=lambda run: run["rps"])[ROUNDS // 2]
         page_run = sorted(page_runs, key=lambda run: run["rps"])[ROUNDS // 2]
         script = workdir / "mixed.lua"
-        script.write_text(LUA_MIXED % ", ".join(f'"{path}"' for path in MIXED))
+        script.write_text(
+            LUA_MIXED
+            % (", ".join(f'"{path}"' for path in MIXED), ", ".join(f'"{p}"' for p in SEARCHES))
+        )
         mixed_run = wrk(base, 30, 32, script=str(script))
     finally:
         server.terminate()
@@ -197,7 +210,7 @@ def main():
         f"je Runde {rounds})"
     )
     print("\n### 30 Sekunden, 32 Verbindungen, abwechselnd:\n")
-    print(", ".join(f"`{path}`" for path in MIXED))
+    print(", ".join(f"`{path}`" for path in MIXED) + ", `/de/suche/?q=…` (20 Suchbegriffe)")
     print("\n| | Anfragen/s | Median | p99 | Anfragen | Fehler |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     print(row("gemischt", mixed_run))

@@ -18,8 +18,10 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
 # A worker is replaced after this many requests (with jitter), so a slow leak cannot grow.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
-max_requests_jitter = 200
+# Not much more often: a fresh worker answers its first requests slowly (connections,
+# templates), which under load showed as seconds-long outliers (benchmarks/load.py).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "10000"))
+max_requests_jitter = max_requests // 10
 # The load balancer's address; X-Forwarded-Proto/-For are trusted only from there.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"

@@ -11,8 +11,10 @@ notices expire, and entries live at most ``KUPFERSTADT_PAGE_CACHE_SECONDS``.
 
 Only anonymous GET and HEAD requests without a session or message cookie are cached, and
 only plain 200 responses that set no cookie and use no CSRF token (forms) or session.
-The search page itself is not cached, because every search counts for the search terms
-report; its list of matches is, under the same generation (``search/engine.py``).
+A response may name a function to run on every answer from the cache
+(``count_hits_with``): the search page is cached like any other, and every search still
+counts for the search terms report. Its list of matches is cached under the same
+generation too (``search/engine.py``), for the other result pages and filters of a query.
 
 The middleware sits right after the security and static-file middleware and stores the
 finished response, with the headers every inner middleware added (language, security
@@ -34,7 +36,15 @@ from wagtail.snippets.models import get_snippet_models
 
 GENERATION_KEY = "kupferstadt:page-cache:generation"
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/api/", "/_util/")
-EXCLUDED_URL_NAMES = {"search", "search_autocomplete"}
+EXCLUDED_URL_NAMES = {"search_autocomplete"}
+HIT_HOOK = "kupferstadt_on_cache_hit"
+
+
+def count_hits_with(response, function, *args):
+    """Makes the page cache call ``function(*args)`` on every answer it gives with this
+    response (a module-level function, so that the cache can store it)."""
+    setattr(response, HIT_HOOK, (function, args))
+    return response
 
 
 def new_generation():
@@ -120,6 +130,9 @@ class AnonymousPageCacheMiddleware:
         key = cache_key(request)
         generation, cached = current(key)
         if cached is not None:
+            if hook := getattr(cached, HIT_HOOK, None):
+                function, args = hook
+                function(*args)
             return cached
         response = self.get_response(request)
         if cacheable_response(request, response):

@@ -7,6 +7,7 @@ from wagtail.models import Locale
 
 from kupferstadt.listing import paginate
 from kupferstadt.models import Topic
+from kupferstadt.page_cache import count_hits_with
 
 from .engine import MAX_QUERY_LENGTH, SiteSearch, searchable_pages
 from .models import SearchTermLog
@@ -48,7 +49,11 @@ def search(request):
                 "topics": Topic.objects.filter(locale=site_search.locale),
                 "terms": SearchTermLog.popular_terms(),
             }
-    return TemplateResponse(request, "search/search.html", context)
+    response = TemplateResponse(request, "search/search.html", context)
+    if site_search.has_words:
+        # Every search counts, also one the page cache answers.
+        count_hits_with(response, SearchTermLog.record, query, found)
+    return response
 
 
 def autocomplete(request):
