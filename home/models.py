@@ -405,7 +405,10 @@ class NoticePage(PrintableMixin, PageImageMixin, SitePage):
         # index of its own.
         indexes = [
             models.Index(fields=["-valid_until", "-page_ptr"], name="notice_archive_order_idx"),
-            models.Index(fields=["valid_from"], name="notice_valid_from_idx"),
+            # Whether a notice hangs today, and its id: counted from the index alone.
+            models.Index(
+                fields=["valid_from", "valid_until", "page_ptr"], name="notice_current_idx"
+            ),
             models.Index(
                 fields=["-pinned", "-valid_from", "-page_ptr"], name="notice_board_order_idx"
             ),

@@ -51,3 +51,19 @@ def test_board_and_archive_are_ordered_exactly_by_an_index(board, archive, index
 def test_children_of_the_home_page_are_an_index_range(home, board):
     text = plan(home.get_children().live().in_menu())
     assert "kupferstadt_page_depth_path_idx" in text, text
+
+
+def test_counting_the_board_can_read_indexes_only(db):
+    """The number of hanging notices ("801 Aushänge") and the API's total need the page's
+    language, place in the tree and state, and the notice's days: two covering indexes
+    hold them, so PostgreSQL counts without reading page or notice rows (make bench)."""
+    with connection.cursor() as cursor:
+        pages = connection.introspection.get_constraints(cursor, "wagtailcore_page")
+        notices = connection.introspection.get_constraints(cursor, "home_noticepage")
+    assert pages["kupferstadt_page_live_tree_idx"]["columns"] == [
+        "locale_id",
+        "path",
+        "depth",
+        "id",
+    ]
+    assert notices["notice_current_idx"]["columns"] == ["valid_from", "valid_until", "page_ptr_id"]
