@@ -58,6 +58,18 @@ def _german_between_tests():
 
 
 @pytest.fixture
+def page_cache(settings):
+    """The page cache switched on (the test settings switch it off), empty before and
+    after the test."""
+    from django.core.cache import cache
+
+    settings.KUPFERSTADT_PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def home(db):
     """The German home page as the default site's root, as the set-up creates it."""
     return ensure_site()

@@ -17,13 +17,7 @@ from kupferstadt.page_cache import GENERATION_KEY, cache_key
 
 from ..factories import NoticePageFactory, StandardPageFactory, TopicFactory
 
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.KUPFERSTADT_PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("page_cache")
 
 
 def change_behind_wagtails_back(page, title):

@@ -4,7 +4,6 @@ kept under the page cache's generation, so the next publish shows at once, and e
 search still counts for the search terms report."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -12,13 +11,7 @@ from search.models import SearchTermLog
 
 from ..factories import NoticePageFactory
 
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.KUPFERSTADT_PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("page_cache")
 
 
 def search(client, query):
