@@ -42,7 +42,7 @@ HIT_HOOK = "kupferstadt_on_cache_hit"
 
 def count_hits_with(response, function, *args):
     """Makes the page cache call ``function(*args)`` on every answer it gives with this
-    response (a module-level function, so that the cache can store it)."""
+    response; ``function`` must pickle (a module-level function or a classmethod)."""
     setattr(response, HIT_HOOK, (function, args))
     return response
 
