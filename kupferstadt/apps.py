@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_migrate, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,6 +10,7 @@ class KupferstadtConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth import get_user_model
+        from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published
 
         from . import (
@@ -23,5 +24,10 @@ class KupferstadtConfig(AppConfig):
             sender=get_user_model().groups.through,
         )
         page_published.connect(signals.keep_translations_current)
+        post_save.connect(signals.privacy_saved, sender=PageViewRestriction)
+        post_delete.connect(signals.privacy_deleted, sender=PageViewRestriction)
+        m2m_changed.connect(
+            signals.privacy_groups_changed, sender=PageViewRestriction.groups.through
+        )
         for model in signals.translatable_snippet_models():
             post_save.connect(signals.keep_snippet_translations_current, sender=model)
