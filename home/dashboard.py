@@ -7,12 +7,13 @@
 - "Läuft bald ab": the user's own live notices whose "Aushang bis" falls within the next
   EXPIRING_DAYS days, soonest first.
 - "Abgelaufen": live notices whose "Aushang bis" passed within the last EXPIRED_DAYS days,
-  with a one-click "verlängern" that saves (and, for who may publish, publishes) a new
-  revision. Unlike "Läuft bald ab" this lists every notice the user may *edit*, not only
-  their own: partners still see only their own (Wagtail's "add" permission), but the
-  Redaktion and the Sozialplanung, who look after the whole board, also see the notices
-  nobody owns – offers sent through "Angebot melden" – and those of partners who no longer
-  look after them. Otherwise nobody would be reminded of these.
+  with a one-click "verlängern" that moves the date of the live version (who may
+  publish) or saves a draft with the new date (partners); see ``extend_notice``. Unlike
+  "Läuft bald ab" this lists every notice the user may *edit*, not only their own:
+  partners still see only their own (Wagtail's "add" permission), but the Redaktion and
+  the Sozialplanung, who look after the whole board, also see the notices nobody owns –
+  offers sent through "Angebot melden" – and those of partners who no longer look after
+  them. Otherwise nobody would be reminded of these.
 
 Like Wagtail's own panels, a panel with nothing in it is not shown.
 """
@@ -21,7 +22,8 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -30,7 +32,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.admin.ui.components import Component
+from wagtail.locks import WorkflowLock
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -187,23 +191,92 @@ def pinnwand_panels(request, panels):
     ]
 
 
+def _moved(until, new_until):
+    """A draft's "Aushang bis" after extending: moved to ``new_until`` unless it already
+    ends later (or never)."""
+    return new_until if until and until < new_until else until
+
+
+def _publish_keeping_workflow(revision, user):
+    """Publishes ``revision`` like Wagtail does, except that a workflow in progress on
+    the page is not cancelled (Wagtail cancels it on every publish): the draft in it is
+    still waiting for its decision."""
+    action = PublishPageRevisionAction(revision, user=user)
+    # Wagtail's own prefetch slot for "the current workflow states" (prefetch_workflow_states).
+    action.object._current_workflow_states = []
+    action.execute(skip_permission_checks=True)
+
+
+def _extend_live(notice, user, until):
+    """Publishes the live content with the new date and puts a pending draft back on top,
+    its date moved, still in its workflow."""
+    page = notice.live_revision.as_object() if notice.live_revision else notice
+    draft = None
+    if notice.has_unpublished_changes and notice.latest_revision_id != notice.live_revision_id:
+        draft = notice.latest_revision
+    page.valid_until = until
+    with transaction.atomic():
+        _publish_keeping_workflow(page.save_revision(user=user, log_action=True), user)
+        if draft is not None:
+            pending = draft.as_object()
+            pending.valid_until = _moved(pending.valid_until, until)
+            revision = pending.save_revision(user=user, log_action=True, clean=False)
+            # The reviewers see and approve the draft with its new date.
+            TaskState.objects.filter(revision=draft, status=TaskState.STATUS_IN_PROGRESS).update(
+                revision=revision
+            )
+
+
 @require_POST
 def extend_notice(request, page_id):
-    """Moves "Aushang bis" of an expired notice EXTEND_DAYS days past today. Who may
-    publish gets it live at once; who may not gets a draft to submit for approval."""
-    notice = get_object_or_404(NoticePage, pk=page_id).get_latest_revision_as_object()
+    """Moves "Aushang bis" of an expired notice EXTEND_DAYS days past today, and nothing
+    else: nothing unreviewed gets published, nothing of a draft is lost.
+
+    - Who may publish, on a live notice: the *live* content is published again with the
+      new date. A newer draft (say a partner's, waiting in "Freigabe Pinnwand") is not
+      published; it stays the latest version with its own text, its "Aushang bis" moved
+      too (so approving it later does not shorten the notice again), and stays in its
+      workflow, which Wagtail would otherwise cancel on publishing.
+    - Everyone else (partners), and for a notice that was never live: a draft with the
+      new date is saved from the latest version – the live content or their own draft,
+      which thus keeps their changes – and they submit it for approval as before.
+    - Wagtail's locks hold: a notice waiting for approval is locked for partners (only
+      the approvers may change it then), one locked by someone or scheduled for
+      publishing is left alone; the user gets a message and nothing changes.
+    """
+    notice = get_object_or_404(NoticePage, pk=page_id)
     permissions = notice.permissions_for_user(request.user)
     if not permissions.can_edit():
         raise PermissionDenied
-    notice.valid_until = timezone.localdate() + datetime.timedelta(EXTEND_DAYS)
-    revision = notice.save_revision(user=request.user, log_action=True)
-    until = date_format(notice.valid_until, "SHORT_DATE_FORMAT")
-    if permissions.can_publish():
-        revision.publish(user=request.user)
+    may_publish = notice.live and permissions.can_publish()
+    lock = notice.get_lock()
+    if lock and lock.for_user(request.user):
+        if isinstance(lock, WorkflowLock) and not may_publish:
+            message = gettext(
+                "„%(title)s“ ist gerade in der Freigabe und kann erst nach der Entscheidung "
+                "verlängert werden."
+            ) % {"title": notice.title}
+            messages.error(request, message)
+            return redirect("wagtailadmin_home")
+        if not isinstance(lock, WorkflowLock):
+            messages.error(request, lock.get_message(request.user))
+            return redirect("wagtailadmin_home")
+    until = timezone.localdate() + datetime.timedelta(EXTEND_DAYS)
+    try:
+        if may_publish:
+            _extend_live(notice, request.user, until)
+        else:
+            draft = notice.get_latest_revision_as_object()
+            draft.valid_until = until
+            draft.save_revision(user=request.user, log_action=True)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("wagtailadmin_home")
+    title, date = notice.title, date_format(until, "SHORT_DATE_FORMAT")
+    if may_publish:
         messages.success(
             request,
-            gettext("„%(title)s“ hängt wieder bis %(until)s.")
-            % {"title": notice.title, "until": until},
+            gettext("„%(title)s“ hängt wieder bis %(until)s.") % {"title": title, "until": date},
         )
     else:
         messages.success(
@@ -212,6 +285,6 @@ def extend_notice(request, page_id):
                 "Für „%(title)s“ ist ein Entwurf bis %(until)s gespeichert. Bitte reichen Sie "
                 "ihn zur Freigabe ein."
             )
-            % {"title": notice.title, "until": until},
+            % {"title": title, "until": date},
         )
     return redirect("wagtailadmin_home")
