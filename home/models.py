@@ -556,8 +556,9 @@ class OfferSubmissionPage(RoutablePageMixin, SitePage):
 
 class OfferSubmission(models.Model):
     """Who sent an offer through "Angebot melden" (personal data): kept for questions
-    until the decision and deleted by ``manage.py purge_offer_submissions`` after
-    KUPFERSTADT_SUBMISSION_RETENTION_DAYS days."""
+    until the decision and deleted by ``manage.py purge_personal_data``
+    KUPFERSTADT_SUBMISSION_RETENTION_DAYS days after it, at the latest
+    KUPFERSTADT_SUBMISSION_MAX_AGE_DAYS days after receipt."""
 
     notice = models.OneToOneField(
         NoticePage,

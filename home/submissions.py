@@ -1,5 +1,6 @@
 """What happens to an "Angebot melden" sender's data after the decision: a short e-mail
-about the outcome, and deletion after the retention period."""
+about the outcome, and deletion after the retention period – or after the maximum age if
+no decision ever comes."""
 
 import datetime
 
@@ -64,11 +65,16 @@ def on_rejected(sender, instance, **kwargs):
 
 def purge_submissions(now=None):
     """Deletes senders' data decided (or whose notice was deleted) more than
-    KUPFERSTADT_SUBMISSION_RETENTION_DAYS days ago; returns how many."""
+    KUPFERSTADT_SUBMISSION_RETENTION_DAYS days ago, and any received more than
+    KUPFERSTADT_SUBMISSION_MAX_AGE_DAYS days ago, decided or not (a workflow that never
+    ends must not keep it forever); returns how many."""
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(days=settings.KUPFERSTADT_SUBMISSION_RETENTION_DAYS)
+    max_age = now - datetime.timedelta(days=settings.KUPFERSTADT_SUBMISSION_MAX_AGE_DAYS)
     expired = OfferSubmission.objects.filter(
-        Q(decided_at__lt=cutoff) | Q(notice__isnull=True, created_at__lt=cutoff)
+        Q(decided_at__lt=cutoff)
+        | Q(notice__isnull=True, created_at__lt=cutoff)
+        | Q(created_at__lt=max_age)
     )
     count, _ = expired.delete()
     return count

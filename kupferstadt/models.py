@@ -1,5 +1,6 @@
 """Content shared by every part of the site: snippets, images, settings, free pages."""
 
+import datetime
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
@@ -7,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import get_language, gettext
@@ -766,8 +768,28 @@ class AccessibilityStatementPage(SitePage):
             raise ValidationError(errors)
 
 
+class BarrierReportQuerySet(models.QuerySet):
+    def past_retention(self, now):
+        """Reports to delete (they may hold a name and an e-mail address): handled more
+        than KUPFERSTADT_BARRIER_REPORT_RETENTION_DAYS days ago, or received more than
+        KUPFERSTADT_BARRIER_REPORT_MAX_AGE_DAYS days ago, handled or not."""
+        handled_cutoff = now - datetime.timedelta(
+            days=settings.KUPFERSTADT_BARRIER_REPORT_RETENTION_DAYS
+        )
+        received_cutoff = now - datetime.timedelta(
+            days=settings.KUPFERSTADT_BARRIER_REPORT_MAX_AGE_DAYS
+        )
+        return self.filter(
+            models.Q(handled=True, handled_at__lt=handled_cutoff)
+            | models.Q(created_at__lt=received_cutoff)
+        )
+
+
 class BarrierReport(models.Model):
-    """A barrier reported by a citizen through the "Barriere melden" form."""
+    """A barrier reported by a citizen through the "Barriere melden" form. Editors tick
+    "Erledigt" once it is dealt with; ``manage.py purge_personal_data`` deletes it
+    KUPFERSTADT_BARRIER_REPORT_RETENTION_DAYS days later, and at the latest
+    KUPFERSTADT_BARRIER_REPORT_MAX_AGE_DAYS days after it came in."""
 
     page_url = models.CharField(
         _("Betroffene Seite"),
@@ -786,8 +808,16 @@ class BarrierReport(models.Model):
     )
     created_at = models.DateTimeField(_("Eingegangen am"), auto_now_add=True)
     handled = models.BooleanField(
-        _("Erledigt"), default=False, help_text=_("Haken setzen, wenn die Meldung bearbeitet ist.")
+        _("Erledigt"),
+        default=False,
+        help_text=_(
+            "Haken setzen, wenn die Meldung bearbeitet ist. Erledigte Meldungen werden nach "
+            "der Aufbewahrungsfrist automatisch gelöscht."
+        ),
     )
+    handled_at = models.DateTimeField(_("Erledigt am"), null=True, blank=True, editable=False)
+
+    objects = BarrierReportQuerySet.as_manager()
 
     panels = [
         FieldPanel("page_url", read_only=True),
@@ -804,6 +834,15 @@ class BarrierReport(models.Model):
 
     def __str__(self):
         return Truncator(self.description).chars(60)
+
+    def save(self, *args, **kwargs):
+        # The retention period runs from the moment the report was marked handled.
+        if self.handled != (self.handled_at is not None):
+            self.handled_at = timezone.now() if self.handled else None
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "handled_at"}
+        super().save(*args, **kwargs)
 
 
 class BarrierReportPage(RoutablePageMixin, SitePage):

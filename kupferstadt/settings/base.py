@@ -210,12 +210,21 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env("EMAIL_USE_TLS", "false").lower() == "true"
 
-# "Angebot melden": offers per address and hour, upload limits, and how many days after
-# the decision the sender's name and e-mail are kept (manage.py purge_offer_submissions).
+# "Angebot melden": offers per address and hour, upload limits, and how long the sender's
+# name, e-mail and phone are kept (manage.py purge_personal_data, daily): RETENTION_DAYS
+# after the decision, and MAX_AGE_DAYS after receipt if no decision ever comes.
 KUPFERSTADT_SUBMISSION_RATE_LIMIT = int(env("KUPFERSTADT_SUBMISSION_RATE_LIMIT", "5"))
 KUPFERSTADT_SUBMISSION_MAX_UPLOAD_MB = 5
 KUPFERSTADT_SUBMISSION_MAX_PIXELS = 40_000_000
 KUPFERSTADT_SUBMISSION_RETENTION_DAYS = int(env("KUPFERSTADT_SUBMISSION_RETENTION_DAYS", "30"))
+KUPFERSTADT_SUBMISSION_MAX_AGE_DAYS = int(env("KUPFERSTADT_SUBMISSION_MAX_AGE_DAYS", "180"))
+# "Barriere melden": reports (possibly with name and e-mail) are deleted RETENTION_DAYS
+# after being marked handled, and MAX_AGE_DAYS after receipt even if never handled
+# (manage.py purge_personal_data).
+KUPFERSTADT_BARRIER_REPORT_RETENTION_DAYS = int(
+    env("KUPFERSTADT_BARRIER_REPORT_RETENTION_DAYS", "90")
+)
+KUPFERSTADT_BARRIER_REPORT_MAX_AGE_DAYS = int(env("KUPFERSTADT_BARRIER_REPORT_MAX_AGE_DAYS", "365"))
 
 
 # Machine translation as a first draft in wagtail-localize's editor: DeepL with

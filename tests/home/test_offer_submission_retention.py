@@ -1,5 +1,7 @@
 """The sender of an offer hears about the decision, and their name and e-mail are deleted
-KUPFERSTADT_SUBMISSION_RETENTION_DAYS days after it by ``purge_offer_submissions``."""
+KUPFERSTADT_SUBMISSION_RETENTION_DAYS days after it by ``purge_personal_data`` (formerly
+``purge_offer_submissions``, still working), or KUPFERSTADT_SUBMISSION_MAX_AGE_DAYS days
+after receipt if no decision comes."""
 
 import datetime
 
@@ -55,7 +57,13 @@ def test_personal_data_is_purged_after_the_retention_period(submitted, approver)
     assert NoticePage.objects.get().live  # the notice itself stays
 
 
-def test_undecided_submissions_are_kept(submitted):
-    with time_machine.travel(timezone.now() + 365 * DAY):
+def test_undecided_submissions_are_kept_until_the_maximum_age(submitted, settings):
+    settings.KUPFERSTADT_SUBMISSION_MAX_AGE_DAYS = 180
+    now = timezone.now()
+    with time_machine.travel(now + 179 * DAY):
         call_command("purge_offer_submissions")
-    assert OfferSubmission.objects.count() == 1
+        assert OfferSubmission.objects.count() == 1
+    with time_machine.travel(now + 181 * DAY):
+        call_command("purge_personal_data")
+        assert not OfferSubmission.objects.exists()
+    assert NoticePage.objects.get().current_workflow_state  # the notice stays in approval

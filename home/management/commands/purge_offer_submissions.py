@@ -1,18 +1,8 @@
-"""Deletes the personal data of "Angebot melden" senders after the retention period."""
+"""The former name of ``purge_personal_data``, kept so existing cron jobs keep working;
+it does the same (both "Angebot melden" and "Barriere melden")."""
 
-from django.conf import settings
-from django.core.management.base import BaseCommand
-
-from home.submissions import purge_submissions
+from .purge_personal_data import Command as PurgePersonalData
 
 
-class Command(BaseCommand):
-    help = (
-        "Löscht Name und E-Mail der Absender von „Angebot melden“, deren Entscheidung länger "
-        "als KUPFERSTADT_SUBMISSION_RETENTION_DAYS Tage zurückliegt (täglich ausführen)."
-    )
-
-    def handle(self, *args, **options):
-        count = purge_submissions()
-        days = settings.KUPFERSTADT_SUBMISSION_RETENTION_DAYS
-        self.stdout.write(f"{count} Angebotsmeldungen gelöscht (älter als {days} Tage).")
+class Command(PurgePersonalData):
+    help = "Alter Name von purge_personal_data (gleiche Wirkung). " + PurgePersonalData.help
