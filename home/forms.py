@@ -3,7 +3,7 @@ workflow; the sender's contact details are kept apart (``OfferSubmission``)."""
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
@@ -12,42 +12,41 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
+from wagtail.documents.fields import WagtailDocumentField
 from wagtail.images import get_image_model
+from wagtail.images.fields import WagtailImageField
 
-from kupferstadt.forms import SpamProtectionMixin
+from kupferstadt.forms import RateLimit, SingleLineCharField, SpamProtectionMixin, single_line
 from kupferstadt.models import Organisation, Topic
 from kupferstadt.text import german_slugify
 
 from .models import NoticePage, OfferSubmission, Region
 
+# Pillow's format -> the extension the stored file gets. The visitor's file name is never
+# used: a PNG named "x.html" would be served as a web page from our own origin.
 IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
-RATE_WINDOW_SECONDS = 60 * 60
+OFFERS_PER_HOUR = RateLimit("offer-submissions", "KUPFERSTADT_SUBMISSION_RATE_LIMIT")
 FILES_NOT_KEPT = _(
     "Ihr Browser kann ausgewählte Dateien aus Sicherheitsgründen nicht erneut mitschicken: "
     "Bitte wählen Sie Bild und PDF-Datei noch einmal aus."
 )
 
 
-def client_address(request):
-    return request.META.get("REMOTE_ADDR", "")
+def _wagtail_rules(field, upload):
+    """The checks of Wagtail's own upload form (extensions, size, pixels) for a file that
+    already has its final name; their messages, in German, become the field's."""
+    upload.seek(0)
+    try:
+        field.clean(upload)
+    except ValidationError as error:
+        raise forms.ValidationError(error.messages, code="wagtail") from None
+    finally:
+        upload.seek(0)
 
 
-def _rate_key(request):
-    return f"kupferstadt:offer-submissions:{client_address(request)}"
-
-
-def rate_limited(request):
-    """Whether this address has sent as many offers as allowed within the last hour."""
-    return cache.get(_rate_key(request), 0) >= settings.KUPFERSTADT_SUBMISSION_RATE_LIMIT
-
-
-def count_submission(request):
-    key = _rate_key(request)
-    if not cache.add(key, 1, RATE_WINDOW_SECONDS):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, RATE_WINDOW_SECONDS)
+def _stored_name(title, extension):
+    """A file name of our own: the title's slug and the extension of the detected format."""
+    return f"{german_slugify(title, 60) or 'angebot'}.{extension}"
 
 
 def _too_large(upload):
@@ -61,7 +60,13 @@ def _too_large(upload):
 
 
 class OfferSubmissionForm(SpamProtectionMixin, forms.Form):
-    title = forms.CharField(
+    rate_limit = OFFERS_PER_HOUR
+    rate_limit_message = _(
+        "Von Ihrem Anschluss kamen in der letzten Stunde schon mehrere Angebote. "
+        "Bitte senden Sie dieses später noch einmal; Ihre Angaben bleiben hier stehen."
+    )
+
+    title = SingleLineCharField(
         label=_("Titel des Angebots"),
         max_length=120,
         help_text=_("Zum Beispiel „Sprachcafé für Frauen im Treffpunkt Mühle“."),
@@ -79,7 +84,7 @@ class OfferSubmissionForm(SpamProtectionMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Was, wann, wo, für wen, Kosten, Anmeldung."),
     )
-    provider = forms.CharField(
+    provider = SingleLineCharField(
         label=_("Anbieter (Verein, Einrichtung)"),
         max_length=200,
     )
@@ -108,7 +113,7 @@ class OfferSubmissionForm(SpamProtectionMixin, forms.Form):
             attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}
         ),
     )
-    image_alt = forms.CharField(
+    image_alt = SingleLineCharField(
         label=_("Was ist auf dem Bild zu sehen?"),
         required=False,
         max_length=255,
@@ -121,11 +126,11 @@ class OfferSubmissionForm(SpamProtectionMixin, forms.Form):
         % {"mb": settings.KUPFERSTADT_SUBMISSION_MAX_UPLOAD_MB},
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
     )
-    name = forms.CharField(label=_("Ihr Name"), max_length=200)
+    name = SingleLineCharField(label=_("Ihr Name"), max_length=200)
     email = forms.EmailField(
         label=_("Ihre E-Mail-Adresse"), help_text=_("Für Rückfragen und die Bestätigung.")
     )
-    phone = forms.CharField(label=_("Telefon für Rückfragen"), max_length=50, required=False)
+    phone = SingleLineCharField(label=_("Telefon für Rückfragen"), max_length=50, required=False)
     consent = forms.BooleanField(
         label=_(
             "Ich bin einverstanden, dass die Stadt Stolberg meine Angaben zur Prüfung des "
@@ -177,6 +182,7 @@ class OfferSubmissionForm(SpamProtectionMixin, forms.Form):
             with PILImage.open(upload) as image:
                 if image.format not in IMAGE_FORMATS:
                     raise unreadable
+                extension = IMAGE_FORMATS[image.format]
                 width, height = image.size
                 if width * height > settings.KUPFERSTADT_SUBMISSION_MAX_PIXELS:
                     raise too_many_pixels
@@ -187,7 +193,8 @@ class OfferSubmissionForm(SpamProtectionMixin, forms.Form):
             raise too_many_pixels from None
         except (OSError, SyntaxError, ValueError):
             raise unreadable from None
-        upload.seek(0)
+        upload.name = _stored_name(self.cleaned_data.get("title", ""), extension)
+        _wagtail_rules(WagtailImageField(), upload)
         return upload
 
     def clean_pdf(self):
@@ -199,7 +206,12 @@ class OfferSubmissionForm(SpamProtectionMixin, forms.Form):
         upload.seek(0)
         if upload.read(5) != b"%PDF-":
             raise forms.ValidationError(gettext("Das ist keine PDF-Datei."), code="not_pdf")
-        upload.seek(0)
+        upload.name = _stored_name(self.cleaned_data.get("title", ""), "pdf")
+        _wagtail_rules(WagtailDocumentField(), upload)
+        try:  # Wagtail's document rules: WAGTAILDOCS_EXTENSIONS
+            get_document_model()(file=upload).clean()
+        except ValidationError as error:
+            raise forms.ValidationError(error.messages, code="wagtail") from None
         return upload
 
     def clean(self):
@@ -222,16 +234,6 @@ class OfferSubmissionForm(SpamProtectionMixin, forms.Form):
         return self.is_bound and bool(self.files) and bool(self.errors)
 
     files_not_kept_message = FILES_NOT_KEPT
-
-    def add_rate_limit_error(self):
-        self.full_clean()
-        self.add_error(
-            None,
-            gettext(
-                "Von Ihrem Anschluss kamen in der letzten Stunde schon mehrere Angebote. "
-                "Bitte senden Sie dieses später noch einmal; Ihre Angaben bleiben hier stehen."
-            ),
-        )
 
     @transaction.atomic
     def create_notice(self, pinnwand):
@@ -298,10 +300,11 @@ class OfferSubmissionForm(SpamProtectionMixin, forms.Form):
         workflow = notice.get_workflow()
         if workflow is not None:
             workflow.start(notice, None)
-        count_submission(request)
+        self.rate_limit.count(request)
         send_mail(
-            subject=gettext("Ihr Angebot „%(title)s“ ist bei uns angekommen")
-            % {"title": notice.title},
+            subject=single_line(
+                gettext("Ihr Angebot „%(title)s“ ist bei uns angekommen") % {"title": notice.title}
+            ),
             message="\n\n".join(
                 [
                     gettext("Guten Tag %(name)s,") % {"name": submission.name},

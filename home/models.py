@@ -530,14 +530,14 @@ class OfferSubmissionPage(RoutablePageMixin, SitePage):
 
     @path("")
     def submit(self, request):
-        from .forms import OfferSubmissionForm, rate_limited
+        from .forms import OfferSubmissionForm
 
         privacy = SiteSettings.for_request(request).privacy_page
         privacy_url = privacy.get_url(request) if privacy and privacy.live else None
         status = 200
         if request.method == "POST":
             form = OfferSubmissionForm(request.POST, request.FILES, privacy_url=privacy_url)
-            if rate_limited(request):
+            if form.rate_limit.exceeded(request):
                 form.add_rate_limit_error()
                 status = 429
             elif form.is_valid():

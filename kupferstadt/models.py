@@ -877,14 +877,20 @@ class BarrierReportPage(RoutablePageMixin, SitePage):
     def report(self, request):
         from .forms import BarrierReportForm
 
+        status = 200
         if request.method == "POST":
             form = BarrierReportForm(request.POST)
-            if form.is_valid():
+            if form.rate_limit.exceeded(request):
+                form.add_rate_limit_error()
+                status = 429
+            elif form.is_valid():
                 form.save_and_notify(request)
                 return redirect(self.get_url(request) + self.reverse_subpage("thanks_view"))
         else:
             form = BarrierReportForm(initial={"page_url": request.GET.get("seite", "")[:500]})
-        return self.render(request, context_overrides={"form": form})
+        response = self.render(request, context_overrides={"form": form})
+        response.status_code = status
+        return response
 
     @path("danke/")
     def thanks_view(self, request):

@@ -1,5 +1,5 @@
-"""Security pieces the settings refer to: the Content-Security-Policy per area and the
-client address behind a load balancer.
+"""Security pieces the settings and URLs refer to: the Content-Security-Policy per area,
+the client address behind a load balancer, and the headers of uploaded media.
 
 Public pages get the strict policy of ``CONTENT_SECURITY_POLICY`` (no inline scripts or
 styles at all). Wagtail's admin still renders some inline ``<script>`` blocks and
@@ -8,8 +8,20 @@ styles at all). Wagtail's admin still renders some inline ``<script>`` blocks an
 itself for the live preview. Only logged-in editors ever see the admin.
 """
 
+import posixpath
+
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.http import Http404
+from django.views import static
+
+# Uploaded files are never pages: no sniffing into HTML, no scripts, no plug-ins, and
+# opened on their own they run in a sandbox without our origin. Web server, bucket or
+# CDN must send the same in production (docs/deployment.md, "Medien").
+MEDIA_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; sandbox",
+}
 
 
 class SiteCSPMiddleware(CSPMiddleware):
@@ -36,7 +48,7 @@ def is_admin_path(path):
 
 
 def client_ip(request):
-    """The visitor's address for the login lock-out.
+    """The visitor's address, for the login lock-out and the forms' rate limits.
 
     Behind ``TRUSTED_PROXY_COUNT`` proxies (load balancer, CDN) the address comes from the
     entry of ``X-Forwarded-For`` that the outermost trusted proxy appended; entries further
@@ -48,3 +60,15 @@ def client_ip(request):
     if count and len(forwarded) >= count:
         return forwarded[-count]
     return request.META.get("REMOTE_ADDR")
+
+
+def serve_media(request, path, document_root=None):
+    """Django's file view for uploads in development (``make run``), with
+    ``MEDIA_HEADERS``. Documents only ever go through Wagtail's view, which checks
+    collection and page privacy (``kupferstadt/document_privacy.py``)."""
+    if posixpath.normpath(path).lstrip("/").split("/")[0] == "documents":
+        raise Http404
+    response = static.serve(request, path, document_root=document_root)
+    for header, value in MEDIA_HEADERS.items():
+        response[header] = value
+    return response

@@ -202,6 +202,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # maximum has to be sent again.
 KUPFERSTADT_FORM_MIN_SECONDS = int(env("KUPFERSTADT_FORM_MIN_SECONDS", "3"))
 KUPFERSTADT_FORM_MAX_SECONDS = 2 * 60 * 60
+# "Barriere melden": reports per address and hour ("Angebot melden" has its own below).
+KUPFERSTADT_BARRIER_REPORT_RATE_LIMIT = int(env("KUPFERSTADT_BARRIER_REPORT_RATE_LIMIT", "10"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Soziale Kupferstadt <noreply@localhost>")
 # Outgoing mail (workflow notifications, form confirmations) over SMTP.
 EMAIL_HOST = env("EMAIL_HOST", "localhost")

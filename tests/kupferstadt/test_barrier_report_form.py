@@ -6,20 +6,8 @@ import time
 import pytest
 from django.core import mail
 
-from kupferstadt.demo.loader import ensure_child
 from kupferstadt.forms import form_token
-from kupferstadt.models import BarrierReport, BarrierReportPage, SiteSettings
-
-
-@pytest.fixture
-def report_page(home, settings):
-    settings.KUPFERSTADT_FORM_MIN_SECONDS = 3
-    page, _ = ensure_child(home, BarrierReportPage, "barriere-melden", title="Barriere melden")
-    site_settings = SiteSettings.for_site(home.get_site())
-    site_settings.accessibility_contact_email = "barrierefreiheit@stolberg.example"
-    site_settings.barrier_report_page = page
-    site_settings.save()
-    return page
+from kupferstadt.models import BarrierReport, SiteSettings
 
 
 def data(**overrides):
