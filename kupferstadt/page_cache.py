@@ -153,8 +153,14 @@ DRAFT_FIELDS = {
 }
 
 
+def is_draft_save(update_fields):
+    """Whether a page save with these ``update_fields`` only stored a draft (a new
+    revision, a lock): the page's live content in the database is unchanged."""
+    return bool(update_fields) and set(update_fields) <= DRAFT_FIELDS
+
+
 def invalidate_on_change(sender, update_fields=None, **kwargs):
-    if issubclass(sender, Page) and update_fields and set(update_fields) <= DRAFT_FIELDS:
+    if issubclass(sender, Page) and is_draft_save(update_fields):
         return
     if issubclass(sender, (Page, PageViewRestriction, BaseSiteSetting, BaseGenericSetting)):
         invalidate()
