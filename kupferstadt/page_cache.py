@@ -1,5 +1,6 @@
-"""Cache of whole pages for anonymous visitors, shared by all app servers through the
-cache (Redis in production, local memory by default).
+"""Cache of whole pages for anonymous visitors, shared by all app servers and processes
+through the cache (Redis in production, else the database cache; local memory only in
+development).
 
 Every entry carries the generation number it was rendered under; the number lives in the
 same cache. Publishing, unpublishing, moving, deleting, scheduled expiry and publishing a
@@ -26,7 +27,8 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.core.management import call_command
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils import timezone, translation
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page, PageViewRestriction
@@ -173,3 +175,13 @@ page_unpublished.connect(invalidate, dispatch_uid="kupferstadt-page-cache-unpubl
 post_page_move.connect(invalidate, dispatch_uid="kupferstadt-page-cache-moved")
 post_save.connect(invalidate_on_change, dispatch_uid="kupferstadt-page-cache-saved")
 post_delete.connect(invalidate_on_change, dispatch_uid="kupferstadt-page-cache-deleted")
+
+
+def create_cache_table(sender, using="default", **kwargs):
+    """``migrate`` creates the table of a database cache (production without Redis), so
+    every process shares one page cache; with another cache backend nothing happens."""
+    if sender.label == "kupferstadt":
+        call_command("createcachetable", database=using, verbosity=0)
+
+
+post_migrate.connect(create_cache_table, dispatch_uid="kupferstadt-page-cache-table")
