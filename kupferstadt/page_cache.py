@@ -12,6 +12,8 @@ notices expire, and entries live at most ``KUPFERSTADT_PAGE_CACHE_SECONDS``.
 
 Only anonymous GET and HEAD requests without a session or message cookie are cached, and
 only plain 200 responses that set no cookie and use no CSRF token (forms) or session.
+Every answer to someone logged in or with a session carries ``Cache-Control: private,
+no-store`` (outside the admin), so no CDN or proxy keeps it either.
 A response may name a function to run on every answer from the cache
 (``count_hits_with``): the search page is cached like any other, and every search still
 counts for the search terms report. Its list of matches is cached under the same
@@ -30,6 +32,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page, PageViewRestriction
 from wagtail.models.pages import COMMENTS_RELATION_NAME
@@ -128,7 +131,7 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         if not settings.KUPFERSTADT_PAGE_CACHE_SECONDS or not cacheable_request(request):
-            return self.get_response(request)
+            return keep_personal_out_of_shared_caches(request, self.get_response(request))
         key = cache_key(request)
         generation, cached = current(key)
         if cached is not None:
@@ -139,7 +142,24 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if cacheable_response(request, response):
             store(key, generation, response)
+        return keep_personal_out_of_shared_caches(request, response)
+
+
+def keep_personal_out_of_shared_caches(request, response):
+    """An answer to someone logged in or with a session (a page password passed, a
+    message waiting) may be personal: no CDN or proxy may keep it. Wagtail's admin sets
+    its own headers."""
+    if request.path_info.startswith("/admin/"):
         return response
+    user = getattr(request, "user", None)
+    if (
+        settings.SESSION_COOKIE_NAME in request.COOKIES
+        or "messages" in request.COOKIES
+        or settings.SESSION_COOKIE_NAME in response.cookies
+        or (user is not None and user.is_authenticated)
+    ):
+        patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 # What saving a draft writes to the page row; visitors see none of it.
