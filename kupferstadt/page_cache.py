@@ -19,6 +19,14 @@ A response may name a function to run on every answer from the cache
 counts for the search terms report. Its list of matches is cached under the same
 generation too (``search/engine.py``), for the other result pages and filters of a query.
 
+The key holds only the query parameters the site reads (``QUERY_PARAMETERS``), so an
+unknown parameter (``?utm_source=…``, ``?x=1``, ``?x=2`` …) creates no new entry: it gets
+the page stored without it. While a page renders, ``request.GET`` notes every parameter
+name the code asks for (``ReadRecordingQueryDict``); a page is stored only if the request
+had no other parameters and the code read no other names, so a page is never served for
+parameter values it was not made for. A name missing from the list costs speed (its pages
+are not cached), never correctness.
+
 The middleware sits right after the security and static-file middleware and stores the
 finished response, with the headers every inner middleware added (language, security
 policy, Vary): a cached page costs one cache round trip and none of their work.
@@ -26,11 +34,13 @@ policy, Vary): a cached page costs one cache round trip and none of their work.
 
 import hashlib
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db.models.signals import post_delete, post_migrate, post_save
+from django.http import QueryDict
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
@@ -40,6 +50,17 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
 GENERATION_KEY = "kupferstadt:page-cache:generation"
+# Every query parameter a public page reads: the listings' page number and filters
+# (home/filters.py, events/filters.py), the search (search/views.py) and the notice on an
+# untranslated page (kupferstadt_tags.UNTRANSLATED_PARAM).
+QUERY_PARAMETERS = frozenset(
+    {
+        "page",
+        *("topic", "audience", "region", "district", "month"),
+        *("q", "type", "archive"),
+        "nicht-uebersetzt",
+    }
+)
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/api/", "/_util/")
 EXCLUDED_URL_NAMES = {"search_autocomplete"}
 HIT_HOOK = "kupferstadt_on_cache_hit"
@@ -82,17 +103,89 @@ def store(key, generation, value):
 
 
 def cache_key(request):
-    """The key of a page: address, language (as the locale middleware will choose it) and
-    date; the generation is checked against the entry instead."""
+    """The key of a page: address with the known query parameters, language (as the
+    locale middleware will choose it) and date; the generation is checked against the
+    entry instead."""
+    known = sorted(name for name in request.GET.keys() if name in QUERY_PARAMETERS)
+    query = urlencode([(name, request.GET.getlist(name)) for name in known], doseq=True)
     raw = "|".join(
         [
             timezone.localdate().isoformat(),
             translation.get_language_from_request(request, check_path=True),
             request.get_host(),
-            request.get_full_path(),
+            request.path,
+            query,
         ]
     )
     return "kupferstadt:page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+class ReadRecordingQueryDict(QueryDict):
+    """``request.GET`` that notes the parameter names asked for in ``names_read``; what
+    reads all of them (iterating, copying, ``urlencode``) notes every name present."""
+
+    names_read = frozenset()
+
+    @classmethod
+    def recording(cls, query_dict):
+        recorder = cls(mutable=True, encoding=query_dict.encoding)
+        for name, values in query_dict.lists():
+            recorder.setlist(name, values)
+        recorder._mutable = False
+        recorder.names_read = set()
+        return recorder
+
+    def _read(self, name):
+        self.names_read.add(name)
+
+    def _read_all(self):
+        self.names_read.update(dict.keys(self))
+
+    def __getitem__(self, name):
+        self._read(name)
+        return super().__getitem__(name)
+
+    def _getlist(self, name, *args, **kwargs):
+        self._read(name)
+        return super()._getlist(name, *args, **kwargs)
+
+    def __contains__(self, name):
+        self._read(name)
+        return super().__contains__(name)
+
+    def __iter__(self):
+        self._read_all()
+        return super().__iter__()
+
+    def keys(self):
+        self._read_all()
+        return super().keys()
+
+    def __len__(self):
+        self._read_all()
+        return super().__len__()
+
+    def __copy__(self):
+        self._read_all()
+        return _plain(self)
+
+    def __deepcopy__(self, memo):
+        self._read_all()
+        return _plain(self).__deepcopy__(memo)
+
+
+def _plain(recorder):
+    """A plain, mutable QueryDict with the same content (no recording)."""
+    plain = QueryDict(mutable=True, encoding=recorder.encoding)
+    for name, values in dict.items(recorder):
+        plain.setlist(name, list(values))
+    return plain
+
+
+def reads_only_known_parameters(recorder):
+    """Whether the page may be stored under a key of the known parameters only."""
+    present = set(dict.keys(recorder))
+    return present <= QUERY_PARAMETERS and recorder.names_read <= QUERY_PARAMETERS
 
 
 def cacheable_request(request):
@@ -139,8 +232,9 @@ class AnonymousPageCacheMiddleware:
                 function, args = hook
                 function(*args)
             return cached
+        request.GET = recorder = ReadRecordingQueryDict.recording(request.GET)
         response = self.get_response(request)
-        if cacheable_response(request, response):
+        if cacheable_response(request, response) and reads_only_known_parameters(recorder):
             store(key, generation, response)
         return keep_personal_out_of_shared_caches(request, response)
 
