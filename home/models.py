@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -477,6 +478,21 @@ class NoticePage(PrintableMixin, PageImageMixin, SitePage):
     @property
     def is_expired(self):
         return bool(self.valid_until and self.valid_until < timezone.localdate())
+
+    @property
+    def has_begun(self):
+        """Whether the notice's first day ("Aushang ab") has come; before it, visitors
+        find it nowhere and its address answers 404 (editors see it in the preview)."""
+        return not self.valid_from or self.valid_from <= timezone.localdate()
+
+    def route(self, request, path_components):
+        # The page and its print view; Wagtail's preview does not route.
+        if not self.has_begun:
+            raise Http404
+        return super().route(request, path_components)
+
+    def get_sitemap_urls(self, request=None):
+        return super().get_sitemap_urls(request) if self.has_begun else []
 
 
 class OfferSubmissionPage(RoutablePageMixin, SitePage):

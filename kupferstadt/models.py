@@ -24,6 +24,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from search.indexing import index_saved_page
 from search.stemming import stemmed_text
 
 from .blocks import BaseStreamBlock, NonAccessibleContentListBlock
@@ -511,10 +512,10 @@ class SitePage(Page):
         result = super().save(*args, **kwargs)
         # Wagtail indexes a page in post_save, before modelcluster stores the
         # many-to-many relations (topics, districts, contacts) that search_stems reads;
-        # index once more now that they are stored.
+        # index once more now that they are stored (never a draft: search/indexing.py).
         if self.pk and self.search_related_names:
             self._search_stems = None
-            index.insert_or_update_object(self)
+            index_saved_page(self, kwargs.get("update_fields"))
         return result
 
     def search_stems(self):

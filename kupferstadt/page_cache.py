@@ -1,5 +1,6 @@
-"""Cache of whole pages for anonymous visitors, shared by all app servers through the
-cache (Redis in production, local memory by default).
+"""Cache of whole pages for anonymous visitors, shared by all app servers and processes
+through the cache (Redis in production, else the database cache; local memory only in
+development).
 
 Every entry carries the generation number it was rendered under; the number lives in the
 same cache. Publishing, unpublishing, moving, deleting, scheduled expiry and publishing a
@@ -11,10 +12,20 @@ notices expire, and entries live at most ``KUPFERSTADT_PAGE_CACHE_SECONDS``.
 
 Only anonymous GET and HEAD requests without a session or message cookie are cached, and
 only plain 200 responses that set no cookie and use no CSRF token (forms) or session.
+Every answer to someone logged in or with a session carries ``Cache-Control: private,
+no-store`` (outside the admin), so no CDN or proxy keeps it either.
 A response may name a function to run on every answer from the cache
 (``count_hits_with``): the search page is cached like any other, and every search still
 counts for the search terms report. Its list of matches is cached under the same
 generation too (``search/engine.py``), for the other result pages and filters of a query.
+
+The key holds only the query parameters the site reads (``QUERY_PARAMETERS``), so an
+unknown parameter (``?utm_source=…``, ``?x=1``, ``?x=2`` …) creates no new entry: it gets
+the page stored without it. While a page renders, ``request.GET`` notes every parameter
+name the code asks for (``ReadRecordingQueryDict``); a page is stored only if the request
+had no other parameters and the code read no other names, so a page is never served for
+parameter values it was not made for. A name missing from the list costs speed (its pages
+are not cached), never correctness.
 
 The middleware sits right after the security and static-file middleware and stores the
 finished response, with the headers every inner middleware added (language, security
@@ -23,11 +34,15 @@ policy, Vary): a cached page costs one cache round trip and none of their work.
 
 import hashlib
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.core.management import call_command
+from django.db.models.signals import post_delete, post_migrate, post_save
+from django.http import QueryDict
 from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page, PageViewRestriction
 from wagtail.models.pages import COMMENTS_RELATION_NAME
@@ -35,6 +50,17 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
 GENERATION_KEY = "kupferstadt:page-cache:generation"
+# Every query parameter a public page reads: the listings' page number and filters
+# (home/filters.py, events/filters.py), the search (search/views.py) and the notice on an
+# untranslated page (kupferstadt_tags.UNTRANSLATED_PARAM).
+QUERY_PARAMETERS = frozenset(
+    {
+        "page",
+        *("topic", "audience", "region", "district", "month"),
+        *("q", "type", "archive"),
+        "nicht-uebersetzt",
+    }
+)
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/api/", "/_util/")
 EXCLUDED_URL_NAMES = {"search_autocomplete"}
 HIT_HOOK = "kupferstadt_on_cache_hit"
@@ -77,17 +103,89 @@ def store(key, generation, value):
 
 
 def cache_key(request):
-    """The key of a page: address, language (as the locale middleware will choose it) and
-    date; the generation is checked against the entry instead."""
+    """The key of a page: address with the known query parameters, language (as the
+    locale middleware will choose it) and date; the generation is checked against the
+    entry instead."""
+    known = sorted(name for name in request.GET.keys() if name in QUERY_PARAMETERS)
+    query = urlencode([(name, request.GET.getlist(name)) for name in known], doseq=True)
     raw = "|".join(
         [
             timezone.localdate().isoformat(),
             translation.get_language_from_request(request, check_path=True),
             request.get_host(),
-            request.get_full_path(),
+            request.path,
+            query,
         ]
     )
     return "kupferstadt:page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+class ReadRecordingQueryDict(QueryDict):
+    """``request.GET`` that notes the parameter names asked for in ``names_read``; what
+    reads all of them (iterating, copying, ``urlencode``) notes every name present."""
+
+    names_read = frozenset()
+
+    @classmethod
+    def recording(cls, query_dict):
+        recorder = cls(mutable=True, encoding=query_dict.encoding)
+        for name, values in query_dict.lists():
+            recorder.setlist(name, values)
+        recorder._mutable = False
+        recorder.names_read = set()
+        return recorder
+
+    def _read(self, name):
+        self.names_read.add(name)
+
+    def _read_all(self):
+        self.names_read.update(dict.keys(self))
+
+    def __getitem__(self, name):
+        self._read(name)
+        return super().__getitem__(name)
+
+    def _getlist(self, name, *args, **kwargs):
+        self._read(name)
+        return super()._getlist(name, *args, **kwargs)
+
+    def __contains__(self, name):
+        self._read(name)
+        return super().__contains__(name)
+
+    def __iter__(self):
+        self._read_all()
+        return super().__iter__()
+
+    def keys(self):
+        self._read_all()
+        return super().keys()
+
+    def __len__(self):
+        self._read_all()
+        return super().__len__()
+
+    def __copy__(self):
+        self._read_all()
+        return _plain(self)
+
+    def __deepcopy__(self, memo):
+        self._read_all()
+        return _plain(self).__deepcopy__(memo)
+
+
+def _plain(recorder):
+    """A plain, mutable QueryDict with the same content (no recording)."""
+    plain = QueryDict(mutable=True, encoding=recorder.encoding)
+    for name, values in dict.items(recorder):
+        plain.setlist(name, list(values))
+    return plain
+
+
+def reads_only_known_parameters(recorder):
+    """Whether the page may be stored under a key of the known parameters only."""
+    present = set(dict.keys(recorder))
+    return present <= QUERY_PARAMETERS and recorder.names_read <= QUERY_PARAMETERS
 
 
 def cacheable_request(request):
@@ -126,7 +224,7 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         if not settings.KUPFERSTADT_PAGE_CACHE_SECONDS or not cacheable_request(request):
-            return self.get_response(request)
+            return keep_personal_out_of_shared_caches(request, self.get_response(request))
         key = cache_key(request)
         generation, cached = current(key)
         if cached is not None:
@@ -134,10 +232,28 @@ class AnonymousPageCacheMiddleware:
                 function, args = hook
                 function(*args)
             return cached
+        request.GET = recorder = ReadRecordingQueryDict.recording(request.GET)
         response = self.get_response(request)
-        if cacheable_response(request, response):
+        if cacheable_response(request, response) and reads_only_known_parameters(recorder):
             store(key, generation, response)
+        return keep_personal_out_of_shared_caches(request, response)
+
+
+def keep_personal_out_of_shared_caches(request, response):
+    """An answer to someone logged in or with a session (a page password passed, a
+    message waiting) may be personal: no CDN or proxy may keep it. Wagtail's admin sets
+    its own headers."""
+    if request.path_info.startswith("/admin/"):
         return response
+    user = getattr(request, "user", None)
+    if (
+        settings.SESSION_COOKIE_NAME in request.COOKIES
+        or "messages" in request.COOKIES
+        or settings.SESSION_COOKIE_NAME in response.cookies
+        or (user is not None and user.is_authenticated)
+    ):
+        patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 # What saving a draft writes to the page row; visitors see none of it.
@@ -153,8 +269,14 @@ DRAFT_FIELDS = {
 }
 
 
+def is_draft_save(update_fields):
+    """Whether a page save with these ``update_fields`` only stored a draft (a new
+    revision, a lock): the page's live content in the database is unchanged."""
+    return bool(update_fields) and set(update_fields) <= DRAFT_FIELDS
+
+
 def invalidate_on_change(sender, update_fields=None, **kwargs):
-    if issubclass(sender, Page) and update_fields and set(update_fields) <= DRAFT_FIELDS:
+    if issubclass(sender, Page) and is_draft_save(update_fields):
         return
     if issubclass(sender, (Page, PageViewRestriction, BaseSiteSetting, BaseGenericSetting)):
         invalidate()
@@ -167,3 +289,13 @@ page_unpublished.connect(invalidate, dispatch_uid="kupferstadt-page-cache-unpubl
 post_page_move.connect(invalidate, dispatch_uid="kupferstadt-page-cache-moved")
 post_save.connect(invalidate_on_change, dispatch_uid="kupferstadt-page-cache-saved")
 post_delete.connect(invalidate_on_change, dispatch_uid="kupferstadt-page-cache-deleted")
+
+
+def create_cache_table(sender, using="default", **kwargs):
+    """``migrate`` creates the table of a database cache (production without Redis), so
+    every process shares one page cache; with another cache backend nothing happens."""
+    if sender.label == "kupferstadt":
+        call_command("createcachetable", database=using, verbosity=0)
+
+
+post_migrate.connect(create_cache_table, dispatch_uid="kupferstadt-page-cache-table")

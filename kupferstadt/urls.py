@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from kupferstadt import page_password
 from kupferstadt.api import api_router
 from kupferstadt.sitemap import TranslatedSitemap
 from search import views as search_views
@@ -37,6 +38,12 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("suche/", search_views.search, name="search"),
     path("suche/vorschlaege/", search_views.autocomplete, name="search_autocomplete"),
+    # Wagtail's password check for protected pages, at its address, with a lock-out.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_password.authenticate_with_password,
+        name="page_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

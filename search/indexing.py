@@ -1,4 +1,13 @@
-"""Indexing many pages at once, for generated content (demo samples, benchmarks).
+"""What the search index holds: the live content of pages, never a draft.
+
+A page's row in the database holds its live content; a draft lives only in its revision.
+Wagtail indexes a page on every save from the row it reads back by primary key, so a
+draft save leaves the index as it was. Our pages index a second time once their
+many-to-many relations are stored (``SitePage.save`` calls ``index_saved_page``): that
+one skips draft saves too, and after a partial save reads the page back from the
+database, as the object in memory may carry the editor's unpublished changes.
+
+Indexing many pages at once, for generated content (demo samples, benchmarks):
 
 Wagtail indexes a page on every save, and our pages index a second time once their
 many-to-many relations are stored (``SitePage.save``). For thousands of generated pages
@@ -10,7 +19,10 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.test.utils import override_settings
+from wagtail.search import index
 from wagtail.search.backends import get_search_backends
+
+from kupferstadt.page_cache import is_draft_save
 
 CHUNK_SIZE = 500
 
@@ -36,3 +48,16 @@ def index_pages(model, pks):
         for start in range(0, len(pks), CHUNK_SIZE):
             chunk = pks[start : start + CHUNK_SIZE]
             backend.add_bulk(model, list(queryset.filter(pk__in=chunk)))
+
+
+def index_saved_page(page, update_fields=None):
+    """Indexes ``page`` after ``page.save(update_fields=...)`` with its stored, live
+    content: nothing for a draft save (its words must not be found before publishing)."""
+    if is_draft_save(update_fields):
+        return
+    if update_fields is not None:
+        # Only some fields were written: the rest of the object may be a draft.
+        page = type(page).objects.filter(pk=page.pk).first()
+        if page is None:
+            return
+    index.insert_or_update_object(page)

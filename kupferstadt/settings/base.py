@@ -338,5 +338,6 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 
 # Whole pages for anonymous visitors, invalidated on publish (kupferstadt/page_cache.py);
-# the cache is local memory by default and Redis in production. 0 switches it off.
+# the cache is local memory in development, Redis or the database cache in production
+# (shared by every process). 0 switches it off.
 KUPFERSTADT_PAGE_CACHE_SECONDS = int(env("KUPFERSTADT_PAGE_CACHE_SECONDS", "300"))

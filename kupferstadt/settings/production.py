@@ -58,6 +58,20 @@ if REDIS_URL:
     }
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+else:
+    # Without Redis (one server) the cache must still be one for every gunicorn process:
+    # a page cache in each process's memory would keep serving a page made private,
+    # unpublished or expired in another process for up to KUPFERSTADT_PAGE_CACHE_SECONDS.
+    # The table is created by `manage.py migrate` (kupferstadt/page_cache.py).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "kupferstadt_cache",
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "kupferstadt"),
+            # Django's default of 300 entries would hold a few dozen pages at most.
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # whitenoise serves the collected, compressed and hashed static files.
