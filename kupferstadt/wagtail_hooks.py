@@ -1,14 +1,16 @@
 """Admin registration of the shared snippets, grouped under "Stammdaten", and of the
 translation tools."""
 
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSet as WagtailSnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from . import admin_views
 from .models import (
@@ -22,6 +24,15 @@ from .models import (
     Venue,
 )
 from .translation import may_work_in, translator_locale_ids
+
+
+class SnippetViewSet(WagtailSnippetViewSet):
+    """Snippet views that save a translatable snippet only in a translator's languages,
+    checked on the instance itself (see also the hooks at the end of this module)."""
+
+    add_view_class = admin_views.LocaleCheckedCreateView
+    copy_view_class = admin_views.LocaleCheckedCopyView
+    edit_view_class = admin_views.LocaleCheckedEditView
 
 
 class TopicViewSet(SnippetViewSet):
@@ -104,26 +115,18 @@ class BarrierReportViewSet(SnippetViewSet):
 register_snippet(BarrierReportViewSet)
 
 
-# Translation: the Übersetzungsstand report, and translators limited to their languages.
-# These URLs come before wagtail-localize's own (this app is listed first), so the same
-# addresses reach the limited views.
-@hooks.register("register_admin_urls")
+# Translation: the Übersetzungsstand report, and every view of wagtail-localize limited
+# to a translator's languages. These URLs come before wagtail-localize's own (this app is
+# listed first, and the hook's order says so), so the same addresses reach the limited views.
+@hooks.register("register_admin_urls", order=-1)
 def register_translation_urls():
     return [
         path(
-            "localize/submit/page/<int:page_id>/",
-            admin_views.LimitedSubmitPageTranslationView.as_view(),
-            name="kupferstadt_submit_page_translation",
-        ),
-        path(
-            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
-            admin_views.LimitedSubmitSnippetTranslationView.as_view(),
-            name="kupferstadt_submit_snippet_translation",
-        ),
-        path(
-            "localize/translate/<int:translation_id>/pofile/upload/",
-            admin_views.upload_pofile,
-            name="kupferstadt_upload_pofile",
+            "localize/",
+            include(
+                (admin_views.limited_localize_urls(), "kupferstadt_localize"),
+                namespace="kupferstadt_localize",
+            ),
         ),
         path(
             "berichte/uebersetzungsstand/",
@@ -163,7 +166,15 @@ def limit_page_to_translators_language(request, page):
 
 @hooks.register("before_create_page", order=-1)
 def limit_new_page_to_translators_language(request, parent_page, page_class):
-    _forbidden_locale(request, parent_page.locale_id)
+    # As Wagtail's create view: the parent's locale, below the root the one requested.
+    locale_id = parent_page.locale_id
+    if parent_page.is_root():
+        code = request.GET.get("locale") or request.POST.get("locale")
+        if code:
+            locale_id = Locale.objects.filter(language_code=code).values_list("pk", flat=True)
+            locale_id = locale_id.first()
+    if locale_id is not None:
+        _forbidden_locale(request, locale_id)
 
 
 @hooks.register("before_edit_snippet", order=-1)
@@ -174,12 +185,33 @@ def limit_snippet_to_translators_language(request, instance):
             _forbidden_locale(request, obj.locale_id)
 
 
+def new_snippet_locale_id(request, model):
+    """The locale Wagtail's snippet views give a new snippet: the copied snippet's in the
+    copy view, else the ``?locale=`` of the address, else German; never the form's. None
+    where Wagtail answers 404 anyway."""
+    match = request.resolver_match
+    if match is not None and "pk" in match.kwargs:
+        copied = model._default_manager.filter(pk=unquote(str(match.kwargs["pk"])))
+        return copied.values_list("locale_id", flat=True).first()
+    code = request.GET.get("locale")
+    if code:
+        return Locale.objects.filter(language_code=code).values_list("pk", flat=True).first()
+    return Locale.get_default().pk
+
+
 @hooks.register("before_create_snippet", order=-1)
 def limit_new_snippet_to_translators_language(request, model):
     if issubclass(model, TranslatableMixin) and translator_locale_ids(request.user) is not None:
-        code = request.GET.get("locale") or request.POST.get("locale") or ""
-        locale = Locale.objects.filter(language_code=code).first() or Locale.get_default()
-        _forbidden_locale(request, locale.pk)
+        locale_id = new_snippet_locale_id(request, model)
+        if locale_id is not None:
+            _forbidden_locale(request, locale_id)
+
+
+@hooks.register("before_bulk_action", order=-1)
+def limit_bulk_actions_to_translators_language(request, action_type, objects, action):
+    for obj in objects:
+        if isinstance(obj, TranslatableMixin):
+            _forbidden_locale(request, obj.locale_id)
 
 
 # Registers the download check for documents of private pages.
