@@ -31,7 +31,7 @@ from wagtail_localize.views.submit_translations import (
     SubmitSnippetTranslationView,
 )
 
-from .translation import may_work_in, translator_locale_ids
+from .translation import localize_locale_ids, may_work_in, translator_locale_ids
 from .translation_status import STATES, TranslationStatus, counts
 
 MAX_PO_SIZE = 5 * 1024 * 1024
@@ -235,7 +235,7 @@ def limited_localize_view(name, view):
             model = get_snippet_model_from_url_params(kwargs["app_label"], kwargs["model_name"])
             if not user_may_see_snippet_model(request.user, model):
                 return forbidden(request, FORBIDDEN_MODEL)
-        allowed = translator_locale_ids(request.user)
+        allowed = localize_locale_ids(request.user)
         if allowed is not None:
             affected = localize_target_locale_ids(name, kwargs)
             # Updating from a source acts on all its languages: translators only where

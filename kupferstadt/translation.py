@@ -116,6 +116,20 @@ def translator_locale_ids(user):
     return result
 
 
+def localize_locale_ids(user):
+    """The languages a user may act on through wagtail-localize's views, or None for all:
+    a member of translator groups is limited to those groups' languages even when they
+    also belong to another group (a partner who translates must not update every language
+    from the German source); administrators and the editorial roles are not limited."""
+    if not user.is_authenticated or user.is_superuser:
+        return None
+    by_name = {translator_group_name(code): code for code, _n in settings.LANGUAGES}
+    codes = [by_name[n] for n in user.groups.values_list("name", flat=True) if n in by_name]
+    if not codes:
+        return None
+    return set(Locale.objects.filter(language_code__in=codes).values_list("id", flat=True))
+
+
 def may_work_in(user, locale_id):
     allowed = translator_locale_ids(user)
     return allowed is None or locale_id in allowed

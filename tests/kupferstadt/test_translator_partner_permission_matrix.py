@@ -60,6 +60,8 @@ def world(pinnwand, languages, django_user_model, settings):
         "translator_en": member("uebersetzung-en", TRANSLATOR_GROUPS["en"]),
         "translator_tr": member("uebersetzung-tr", TRANSLATOR_GROUPS["tr"]),
         "partner": member("partner", PARTNERS),
+        # A partner association's volunteer who also translates into English.
+        "partner_translator_en": member("partner-uebersetzung-en", PARTNERS),
         "editor": member("redaktion", EDITORS),
         "admin": django_user_model.objects.create_superuser("admin", "admin@example.org", "geheim"),
     }
@@ -72,6 +74,7 @@ def world(pinnwand, languages, django_user_model, settings):
     topic_source, topic_translations = translate(topic, targets)
     OfferSubmission.objects.create(name="Erika Mustermann", email="erika@example.org")
     BarrierReport.objects.create(page_url="/de/", description="Die Rampe am Rathaus fehlt.")
+    users["partner_translator_en"].groups.add(Group.objects.get(name=TRANSLATOR_GROUPS["en"]))
     return {
         "users": users,
         "languages": languages,
@@ -280,6 +283,10 @@ MATRIX = [
     ("translator_en", convert_notice_to_alias, "tr", False),
     ("translator_en", convert_notice_to_alias, "en", True),
     # Item 7a: the snippet API shows only models one may see.
+    ("partner_translator_en", update_all_translations, "de", False),  # hole
+    ("partner_translator_en", edit_topic_string, "tr", False),  # hole
+    ("partner_translator_en", disable_topic_translation, "tr", False),  # hole
+    ("partner_translator_en", edit_topic_string, "en", True),
     ("partner", list_offer_submissions, "de", False),  # hole
     ("partner", list_barrier_reports, "de", False),  # hole
     ("partner", show_barrier_report, "de", False),  # hole
