@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from ..blocks import NonAccessibleContentListBlock
 from ..choices import Conformance
+from ..forms import BarrierReportForm
 from .fields import STEM_SEARCH_FIELDS
 from .pages import SitePage
 
@@ -139,8 +140,6 @@ class BarrierReportPage(RoutablePageMixin, SitePage):
 
     @path("")
     def report(self, request):
-        from ..forms import BarrierReportForm
-
         status = 200
         if request.method == "POST":
             form = BarrierReportForm(request.POST)

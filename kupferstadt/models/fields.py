@@ -3,7 +3,7 @@
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-# Every searchable page indexes the Snowball stems of its texts (see search/stemming.py).
+# Every searchable page indexes the Snowball stems of its texts (see kupferstadt/stemming.py).
 STEM_SEARCH_FIELDS = [index.SearchField("search_stems")]
 
 

@@ -12,8 +12,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.query import PageQuerySet
 
-from search.indexing import index_saved_page
-from search.stemming import stemmed_text
+from ..indexing import index_saved_page
+from ..stemming import stemmed_text
 
 
 class SitePageQuerySet(PageQuerySet):
@@ -65,7 +65,7 @@ class SitePage(Page):
         result = super().save(*args, **kwargs)
         # Wagtail indexes a page in post_save, before modelcluster stores the
         # many-to-many relations (topics, districts, contacts) that search_stems reads;
-        # index once more now that they are stored (never a draft: search/indexing.py).
+        # index once more now that they are stored (never a draft: kupferstadt/indexing.py).
         if self.pk and self.search_related_names:
             self._search_stems = None
             index_saved_page(self, kwargs.get("update_fields"))

@@ -11,6 +11,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
+from kupferstadt.models import FooterText
+
 register = template.Library()
 
 
@@ -185,6 +187,4 @@ def language_links(context):
 @register.simple_tag
 def footer_text():
     """The footer text in the language being viewed (a translatable snippet)."""
-    from kupferstadt.models import FooterText
-
     return FooterText.for_language()
