@@ -66,7 +66,6 @@ class AccessibilityStatementPage(SitePage):
         help_text=_("Ombudsstelle für barrierefreie Informationstechnik des Landes NRW"),
     )
 
-    description_field = "scope"
     content_panels = Page.content_panels + [
         FieldPanel("scope"),
         MultiFieldPanel(
@@ -97,6 +96,9 @@ class AccessibilityStatementPage(SitePage):
         verbose_name = _("Erklärung zur Barrierefreiheit")
         verbose_name_plural = _("Erklärungen zur Barrierefreiheit")
 
+    def description_text(self):
+        return self.scope
+
     def clean(self):
         super().clean()
         errors = {}
@@ -126,7 +128,6 @@ class BarrierReportPage(RoutablePageMixin, SitePage):
         help_text=_("Erscheint nach dem Absenden."),
     )
 
-    description_field = "intro"
     # The button of the form (kupferstadt/form_page.html).
     submit_label = _("Meldung senden")
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("thanks")]
@@ -137,6 +138,9 @@ class BarrierReportPage(RoutablePageMixin, SitePage):
     class Meta:
         verbose_name = _("Formular „Barriere melden“")
         verbose_name_plural = _("Formulare „Barriere melden“")
+
+    def description_text(self):
+        return self.intro
 
     @path("")
     def report(self, request):
@@ -198,7 +202,6 @@ class SignLanguagePage(SitePage):
         help_text=_("Der Inhalt des Videos als Text."),
     )
 
-    description_field = "intro"
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel(
@@ -209,9 +212,6 @@ class SignLanguagePage(SitePage):
     ]
     search_fields = Page.search_fields + STEM_SEARCH_FIELDS + [index.SearchField("transcript")]
 
-    def search_text_parts(self):
-        return [*super().search_text_parts(), strip_tags(self.transcript)]
-
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
@@ -219,6 +219,12 @@ class SignLanguagePage(SitePage):
     class Meta:
         verbose_name = _("Seite in Gebärdensprache")
         verbose_name_plural = _("Seiten in Gebärdensprache")
+
+    def description_text(self):
+        return self.intro
+
+    def search_text_parts(self):
+        return [*super().search_text_parts(), strip_tags(self.transcript)]
 
     def clean(self):
         super().clean()

@@ -9,9 +9,11 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.coreutils import camelcase_to_underscore
 from wagtail.models import Page
 from wagtail.query import PageQuerySet
 
+from ..i18n import has_own_text
 from ..indexing import index_saved_page
 from ..stemming import stemmed_text
 
@@ -20,14 +22,15 @@ class SitePageQuerySet(PageQuerySet):
     def translated(self):
         """Pages with text of their own language: without wagtail-localize's aliases,
         which mirror the German page in a language's tree until it is translated."""
-        return self.filter(alias_of__isnull=True)
+        return self.filter(has_own_text())
 
 
 class SitePage(Page):
     """What every public page of the site shares: its description for search engines and
     link previews, its structured data (schema.org JSON-LD) and its share link."""
 
-    # Name of the field whose text describes the page when no search description is set.
+    # Deprecated: the name of the field description_text() reads; page types override
+    # description_text() instead.
     description_field = None
     # Whether the printed Aushang starts with that description.
     print_description = True
@@ -38,10 +41,18 @@ class SitePage(Page):
     class Meta:
         abstract = True
 
+    def description_text(self):
+        """The text (or rich text) that describes the page when no search description is
+        set: its introduction, summary or teaser. Page types override this."""
+        if self.description_field:
+            return getattr(self, self.description_field, "")
+        return ""
+
+    def plain_description(self):
+        return strip_tags(str(self.description_text() or ""))
+
     def meta_description(self):
-        text = self.search_description
-        if not text and self.description_field:
-            text = strip_tags(str(getattr(self, self.description_field, "") or ""))
+        text = self.search_description or self.plain_description()
         return Truncator(" ".join(text.split())).chars(200)
 
     def body_paragraphs(self):
@@ -55,10 +66,9 @@ class SitePage(Page):
 
     def search_text_parts(self):
         """The texts a citizen may find this page by; page types add related names."""
-        parts = [self.title, self.search_description]
-        if self.description_field:
-            parts.append(strip_tags(str(getattr(self, self.description_field, "") or "")))
-        return parts + self.body_paragraphs()
+        return [self.title, self.search_description, self.plain_description()] + (
+            self.body_paragraphs()
+        )
 
     def save(self, *args, **kwargs):
         self._search_stems = None
@@ -184,7 +194,16 @@ class ListingFeedsMixin(RoutablePageMixin):
 class PrintableMixin(RoutablePageMixin):
     """Pages that print as a one-page A4 Aushang with a QR code linking back to them."""
 
+    # The template of the printed sheet, e.g. "events/event_page_print.html"; without
+    # one, the page type's template name (as Wagtail derives it) with "_print".
+    print_template = None
+
+    def get_print_template(self, request):
+        if self.print_template:
+            return self.print_template
+        name = camelcase_to_underscore(type(self).__name__)
+        return f"{self._meta.app_label}/{name}_print.html"
+
     @path("druckansicht/", name="print")
     def print_view(self, request):
-        template = self.get_template(request).replace(".html", "_print.html")
-        return self.render(request, template=template)
+        return self.render(request, template=self.get_print_template(request))

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
+from wagtail.models import Page
 
 
 @register_setting(icon="site")
@@ -133,3 +134,11 @@ class SiteSettings(BaseSiteSetting):
 
     def service_page_ids(self):
         return {name: getattr(self, f"{name}_id") for name in self.SERVICE_PAGES}
+
+    def live_service_pages(self):
+        """The service pages by name (Impressum, Leichte Sprache, ...), fetched in one
+        query and only while they are live and public."""
+        ids = self.service_page_ids()
+        pages = Page.objects.filter(id__in=[i for i in ids.values() if i]).live().public()
+        by_id = {page.id: page for page in pages.select_related("locale")}
+        return {name: by_id[page_id] for name, page_id in ids.items() if page_id in by_id}

@@ -30,7 +30,6 @@ class TextPage(SitePage):
         _("Überschriften, Absätze, Bilder, Dokumente, Hinweiskästen und Fragenlisten")
     )
 
-    description_field = "intro"
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = (
         Page.search_fields
@@ -41,6 +40,9 @@ class TextPage(SitePage):
 
     class Meta:
         abstract = True
+
+    def description_text(self):
+        return self.intro
 
 
 class StandardPage(TextPage):
