@@ -1,16 +1,16 @@
-"""The settings of a site: contact address, footer text and the service pages."""
+"""The settings of a site: contact address and the service pages."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
-    """Contact address and footer text shown on every page of a site."""
+    """Contact address and service pages shown on every page of a site; the footer text
+    is the translatable FooterText snippet."""
 
     organisation_name = models.CharField(
         _("Herausgeber"),
@@ -32,12 +32,6 @@ class SiteSettings(BaseSiteSetting):
     )
     phone = models.CharField(
         _("Telefon"), max_length=50, blank=True, help_text=_("z. B. 02402 13-0")
-    )
-    footer_text = RichTextField(
-        _("Text im Fußbereich"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("Kurzer Text, der unten auf jeder Seite erscheint."),
     )
     accessibility_contact_email = models.EmailField(
         _("E-Mail für Meldungen zur Barrierefreiheit"),
@@ -119,7 +113,6 @@ class SiteSettings(BaseSiteSetting):
             ],
             heading=_("Kontaktadresse"),
         ),
-        FieldPanel("footer_text"),
         MultiFieldPanel(
             [
                 *(FieldPanel(name) for name in SERVICE_PAGES),

@@ -259,8 +259,8 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
 
 class FooterText(TranslatableMixin, models.Model):
     """The short text at the bottom of every page, in each language: editors write the
-    German one, translators translate it like any snippet. Without one, the footer text
-    of the website settings is shown."""
+    German one, translators translate it like any snippet; a language without its own
+    shows the German one."""
 
     text = RichTextField(
         _("Text im Fußbereich"),
