@@ -49,6 +49,7 @@ class SitePage(Page):
         return ""
 
     def plain_description(self):
+        """``description_text()`` without markup."""
         return strip_tags(str(self.description_text() or ""))
 
     def meta_description(self):
@@ -66,9 +67,8 @@ class SitePage(Page):
 
     def search_text_parts(self):
         """The texts a citizen may find this page by; page types add related names."""
-        return [self.title, self.search_description, self.plain_description()] + (
-            self.body_paragraphs()
-        )
+        parts = [self.title, self.search_description, self.plain_description()]
+        return parts + self.body_paragraphs()
 
     def save(self, *args, **kwargs):
         self._search_stems = None
