@@ -1,6 +1,8 @@
 from django.apps import AppConfig
+from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
+from wagtail.signals import page_published
 
 
 class KupferstadtConfig(AppConfig):
@@ -9,9 +11,8 @@ class KupferstadtConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.contrib.auth import get_user_model
+        # Modules that import models load once the app registry is ready.
         from wagtail.models import PageViewRestriction
-        from wagtail.signals import page_published
 
         from . import (
             page_cache,  # noqa: F401 - connects the invalidation signals

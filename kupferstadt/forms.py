@@ -14,7 +14,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
-from .models import BarrierReport, SiteSettings
+from .models.barrier_reports import BarrierReport
+from .models.site_settings import SiteSettings
 from .security import client_ip
 
 _SIGNER = signing.Signer(salt="kupferstadt.forms.started")

@@ -49,16 +49,18 @@ from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
+from .i18n import UNTRANSLATED_PARAM
+
 GENERATION_KEY = "kupferstadt:page-cache:generation"
 # Every query parameter a public page reads: the listings' page number and filters
 # (home/filters.py, events/filters.py), the search (search/views.py) and the notice on an
-# untranslated page (kupferstadt_tags.UNTRANSLATED_PARAM).
+# untranslated page (kupferstadt.i18n).
 QUERY_PARAMETERS = frozenset(
     {
         "page",
         *("topic", "audience", "region", "district", "month"),
         *("q", "type", "archive"),
-        "nicht-uebersetzt",
+        UNTRANSLATED_PARAM,
     }
 )
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/api/", "/_util/")

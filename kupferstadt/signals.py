@@ -4,15 +4,17 @@ the same in every language."""
 import contextlib
 import threading
 
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.models import Group
 from django.db.models import Q, QuerySet
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Locale, Page, PageViewRestriction, TranslatableMixin
+from wagtail.users.models import UserProfile
 
 from . import translation
 
 
 def translatable_snippet_models():
-    from django.apps import apps
-
     return [
         model
         for model in apps.get_models()
@@ -23,8 +25,6 @@ def translatable_snippet_models():
 
 
 def set_up_languages(sender, **kwargs):
-    from django.apps import apps
-
     # After the last app's post_migrate, once every app's permissions exist.
     with_models = [config for config in apps.get_app_configs() if config.models_module]
     if sender.label == with_models[-1].label:
@@ -51,10 +51,6 @@ def admin_language_for_new_translators(sender, instance, action, pk_set, **kwarg
     they chose an admin language themselves."""
     if action != "post_add" or not pk_set:
         return
-    from django.conf import settings
-    from django.contrib.auth.models import Group
-    from wagtail.users.models import UserProfile
-
     by_group = {
         translation.translator_group_name(code): code
         for code, _name in settings.WAGTAILADMIN_PERMITTED_LANGUAGES
@@ -124,8 +120,6 @@ def _restriction_state(restriction):
 
 def copy_privacy(source):
     """Gives every translation and alias of ``source`` its view restrictions, no more."""
-    from wagtail.models import PageViewRestriction
-
     wanted = list(source.view_restrictions.prefetch_related("groups").order_by("pk"))
     with _copying_privacy():
         for page in privacy_followers(source):
@@ -175,8 +169,6 @@ def privacy_groups_changed(sender, instance, action, reverse, pk_set, **kwargs):
         return
     if getattr(_following, "active", False):
         return
-    from wagtail.models import PageViewRestriction
-
     if not reverse:
         restrictions = [instance]
     elif pk_set:

@@ -8,12 +8,14 @@ language with the settings and ``manage.py migrate`` alone.
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.translation import get_language_info
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.models import GroupPagePermission, Locale, Page, TranslatableMixin
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import LocaleSynchronization, TranslationSource
 from wagtail_localize.synctree import PageIndex, synchronize_tree
 
@@ -203,9 +205,6 @@ def localize_relations(page):
 def ensure_translator_account(language_code, password):
     """A development account for a language's translators (``load_demo --dev-login``),
     with the admin in that language."""
-    from django.contrib.auth import get_user_model
-    from wagtail.users.models import UserProfile
-
     username = f"uebersetzung-{language_code}"
     user, created = get_user_model().objects.get_or_create(
         username=username, defaults={"email": f"{username}@example.org"}

@@ -9,6 +9,7 @@ of queries: a few for pages, a few per snippet type and one per language.
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -172,8 +173,6 @@ class TranslationStatus:
             (o.translation_key, o.locale_id): o
             for o in model.objects.filter(translation_key__in=keys, locale__in=self.locales)
         }
-        from django.contrib.contenttypes.models import ContentType
-
         content_type = ContentType.objects.get_for_model(model)
         sources, translations, progress = self._sources(keys, [content_type.pk])
         rows = []

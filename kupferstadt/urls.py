@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
@@ -9,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from kupferstadt import page_password
 from kupferstadt.api import api_router
+from kupferstadt.security import serve_media
 from kupferstadt.sitemap import TranslatedSitemap
 from search import views as search_views
 
@@ -25,12 +28,7 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-
     urlpatterns += staticfiles_urlpatterns()
-    from kupferstadt.security import serve_media
-
     urlpatterns += static(settings.MEDIA_URL, serve_media, document_root=settings.MEDIA_ROOT)
 
 # Every public URL carries its language (/de/...), so adding a language later

@@ -26,9 +26,8 @@ from kupferstadt.models import (
     StandardPage,
     Topic,
 )
+from kupferstadt.stemming import stemmed_text
 from projects.models import ProjectPage
-
-from .stemming import stemmed_text
 
 MAX_QUERY_LENGTH = 200
 

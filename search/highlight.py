@@ -5,7 +5,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .stemming import stems
+from kupferstadt.stemming import stems
 
 TOKEN = re.compile(r"(\w+)", re.UNICODE)
 

@@ -8,10 +8,10 @@ from wagtail.models import Locale
 from kupferstadt.listing import paginate
 from kupferstadt.models import Topic
 from kupferstadt.page_cache import count_hits_with
+from kupferstadt.stemming import clean_query
 
 from .engine import MAX_QUERY_LENGTH, SiteSearch, searchable_pages
 from .models import SearchTermLog
-from .stemming import clean_query
 
 RESULTS_PER_PAGE = 10
 

@@ -4,12 +4,13 @@ import json
 
 import segno
 from django import template
-from django.conf import settings
-from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
+
+from kupferstadt import i18n
+from kupferstadt.models import FooterText
 
 register = template.Library()
 
@@ -106,85 +107,23 @@ def og_locale(language_code):
 
 @register.simple_tag(takes_context=True)
 def service_pages(context):
-    """The pages linked from every header and footer (Impressum, Leichte Sprache, ...),
-    by name, fetched in one query and only while they are live."""
-    request = context.get("request")
+    """The pages linked from every header and footer (``SiteSettings.live_service_pages``)."""
     site_settings = context.get("settings")
-    if request is None or site_settings is None:
+    if context.get("request") is None or site_settings is None:
         return {}
-    ids = site_settings["kupferstadt"]["SiteSettings"].service_page_ids()
-    pages = Page.objects.filter(id__in=[i for i in ids.values() if i]).live().public()
-    by_id = {page.id: page for page in pages.select_related("locale")}
-    return {name: by_id[page_id] for name, page_id in ids.items() if page_id in by_id}
-
-
-UNTRANSLATED_PARAM = "nicht-uebersetzt"
-
-
-def _is_page_not_found(request):
-    match = getattr(request, "resolver_match", None)
-    return match is not None and match.url_name == "wagtail_serve"
+    return site_settings["kupferstadt"]["SiteSettings"].live_service_pages()
 
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """The same page in every content language, for the switcher and hreflang.
-
-    A page's live translations (not wagtail-localize's aliases, which still show the
-    German text) are linked directly; a language without one links to its home page with
-    a notice. Views that are not pages (search) link to the same address per language.
-    """
+    """The same page in every content language (``kupferstadt.i18n.language_links``)."""
     request = context.get("request")
     if request is None:
         return {}
-    current_code = translation.get_language()
-    page = context.get("page")
-    targets, translated = {}, set()
-    if isinstance(page, Page) and page.pk:
-        pages = page.get_translations(inclusive=True).live().public()
-        for other in pages.filter(alias_of__isnull=True).select_related("locale"):
-            targets[other.locale.language_code] = other.get_url(request)
-            translated.add(other.locale.language_code)
-        site = Site.find_for_request(request)
-        homes = site.root_page.get_translations(inclusive=True).live() if site else []
-        for home in Page.objects.filter(pk__in=homes).select_related("locale"):
-            code = home.locale.language_code
-            if code not in targets:
-                targets[code] = f"{home.get_url(request)}?{UNTRANSLATED_PARAM}=1"
-    elif _is_page_not_found(request):
-        # No page, so no translation either: every language's home page, no hreflang
-        # (and no echo of the address typed, which may name a draft's slug).
-        site = Site.find_for_request(request)
-        homes = site.root_page.get_translations(inclusive=True).live() if site else []
-        for home in Page.objects.filter(pk__in=homes).select_related("locale"):
-            targets[home.locale.language_code] = home.get_url(request)
-    else:
-        for code, _name in settings.LANGUAGES:
-            targets[code] = translate_url(request.get_full_path(), code)
-            translated.add(code)
-    links = [
-        {
-            "code": code,
-            "name": name,
-            "url": targets[code],
-            "current": code == current_code,
-            "translated": code in translated,
-        }
-        for code, name in settings.LANGUAGES
-        if code in targets
-    ]
-    default = settings.LANGUAGE_CODE
-    return {
-        "links": links,
-        "alternates": [link for link in links if link["translated"]],
-        "x_default": targets.get(default) if default in translated else None,
-        "untranslated_notice": UNTRANSLATED_PARAM in request.GET,
-    }
+    return i18n.language_links(request, context.get("page"))
 
 
 @register.simple_tag
 def footer_text():
     """The footer text in the language being viewed (a translatable snippet)."""
-    from kupferstadt.models import FooterText
-
     return FooterText.for_language()

@@ -35,11 +35,3 @@ def test_footer_text_in_each_language(client, languages):
     assert "Ein Angebot der Stadt Stolberg." in footer(client, "/de/")
     assert "Ein Angebot der Stadt Stolberg." in footer(client, "/tr/")
 
-
-def test_without_footer_snippet_the_site_settings_text_is_shown(client, home):
-    from kupferstadt.models import SiteSettings
-
-    settings = SiteSettings.objects.get()
-    settings.footer_text = "<p>Sozialplanung im Rathaus.</p>"
-    settings.save()
-    assert "Sozialplanung im Rathaus." in footer(client, "/de/")

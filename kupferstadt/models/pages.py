@@ -1,0 +1,209 @@
+"""What every public page shares (``SitePage``), and the mixins of lead images, feeds and
+printed notices that page types combine with it."""
+
+from urllib.parse import quote, urlencode
+
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.coreutils import camelcase_to_underscore
+from wagtail.models import Page
+from wagtail.query import PageQuerySet
+
+from ..i18n import has_own_text
+from ..indexing import index_saved_page
+from ..stemming import stemmed_text
+
+
+class SitePageQuerySet(PageQuerySet):
+    def translated(self):
+        """Pages with text of their own language: without wagtail-localize's aliases,
+        which mirror the German page in a language's tree until it is translated."""
+        return self.filter(has_own_text())
+
+
+class SitePage(Page):
+    """What every public page of the site shares: its description for search engines and
+    link previews, its structured data (schema.org JSON-LD) and its share link."""
+
+    # Deprecated: the name of the field description_text() reads; page types override
+    # description_text() instead.
+    description_field = None
+    # Whether the printed Aushang starts with that description.
+    print_description = True
+    # Whether search_text_parts() reads many-to-many relations (see save()).
+    search_related_names = False
+    schema_type = "WebPage"
+
+    class Meta:
+        abstract = True
+
+    def description_text(self):
+        """The text (or rich text) that describes the page when no search description is
+        set: its introduction, summary or teaser. Page types override this."""
+        if self.description_field:
+            return getattr(self, self.description_field, "")
+        return ""
+
+    def plain_description(self):
+        """``description_text()`` without markup."""
+        return strip_tags(str(self.description_text() or ""))
+
+    def meta_description(self):
+        text = self.search_description or self.plain_description()
+        return Truncator(" ".join(text.split())).chars(200)
+
+    def body_paragraphs(self):
+        """The plain text of the body's paragraphs, read from the raw data (no queries)."""
+        body = getattr(self, "body", None)
+        return [
+            " ".join(strip_tags(block["value"]).split())
+            for block in (body.raw_data if body is not None else [])
+            if block["type"] == "paragraph"
+        ]
+
+    def search_text_parts(self):
+        """The texts a citizen may find this page by; page types add related names."""
+        parts = [self.title, self.search_description, self.plain_description()]
+        return parts + self.body_paragraphs()
+
+    def save(self, *args, **kwargs):
+        self._search_stems = None
+        result = super().save(*args, **kwargs)
+        # Wagtail indexes a page in post_save, before modelcluster stores the
+        # many-to-many relations (topics, districts, contacts) that search_stems reads;
+        # index once more now that they are stored (never a draft: kupferstadt/indexing.py).
+        if self.pk and self.search_related_names:
+            self._search_stems = None
+            index_saved_page(self, kwargs.get("update_fields"))
+        return result
+
+    def search_stems(self):
+        # The indexer asks once per index column; compute once per save.
+        if getattr(self, "_search_stems", None) is None:
+            self._search_stems = stemmed_text(
+                " ".join(filter(None, self.search_text_parts())), self.locale.language_code
+            )
+        return self._search_stems
+
+    def essential_text(self, words=110):
+        """Plain paragraphs for the printed Aushang: the page's summary, then its body text,
+        cut to fit one A4 page."""
+        paragraphs = [self.meta_description()] if self.print_description else []
+        paragraphs += self.body_paragraphs()
+        result, remaining = [], words
+        for text in filter(None, paragraphs):
+            if remaining <= 0:
+                break
+            result.append(Truncator(text).words(remaining))
+            remaining -= len(text.split())
+        return result
+
+    def meta_image(self):
+        """The image for link previews, if the page has one."""
+        return getattr(self, "image", None)
+
+    def share_lines(self):
+        """Lines of the e-mail a citizen sends to pass the page on."""
+        return [self.title]
+
+    def share_mailto(self, request):
+        url = self.get_full_url(request)
+        body = "\n".join([*self.share_lines(), "", url])
+        return "mailto:?" + urlencode({"subject": self.title, "body": body}, quote_via=quote)
+
+    def json_ld(self, request):
+        """The schema.org description of this page (without breadcrumbs)."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": self.schema_type,
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+        }
+        if description := self.meta_description():
+            data["description"] = description
+        return data
+
+    def breadcrumbs_json_ld(self, request):
+        pages = [*self.get_ancestors().filter(depth__gt=1), self]
+        return {
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": [
+                {
+                    "@type": "ListItem",
+                    "position": position,
+                    "name": gettext("Start") if page.depth == 2 else page.title,
+                    "item": page.get_full_url(request),
+                }
+                for position, page in enumerate(pages, start=1)
+            ],
+        }
+
+    def structured_data(self, request):
+        return [self.json_ld(request), self.breadcrumbs_json_ld(request)]
+
+
+class PageImageMixin(models.Model):
+    """An optional lead image of a page, with the alternative text BITV requires."""
+
+    image = models.ForeignKey(
+        "kupferstadt.CustomImage",
+        verbose_name=_("Bild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional; erscheint oben auf der Seite und in Vorschauen geteilter Links."),
+    )
+    image_alt = models.CharField(
+        _("Alternativtext des Bildes"),
+        max_length=255,
+        blank=True,
+        help_text=_("Pflicht, wenn ein Bild gewählt ist: Was ist auf dem Bild zu sehen?"),
+    )
+
+    class Meta:
+        abstract = True
+
+    def image_errors(self):
+        if self.image and not self.image_alt.strip():
+            return {"image_alt": _("Bitte beschreiben Sie das Bild mit einem Alternativtext.")}
+        return {}
+
+
+class ListingFeedsMixin(RoutablePageMixin):
+    """Listing pages whose items are also offered as RSS 2.0 and Atom feeds."""
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        return self.feed(request, atom=False)
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        return self.feed(request, atom=True)
+
+    def feed(self, request, atom):
+        raise NotImplementedError
+
+
+class PrintableMixin(RoutablePageMixin):
+    """Pages that print as a one-page A4 Aushang with a QR code linking back to them."""
+
+    # The template of the printed sheet, e.g. "events/event_page_print.html"; without
+    # one, the page type's template name (as Wagtail derives it) with "_print".
+    print_template = None
+
+    def get_print_template(self, request):
+        if self.print_template:
+            return self.print_template
+        name = camelcase_to_underscore(type(self).__name__)
+        return f"{self._meta.app_label}/{name}_print.html"
+
+    @path("druckansicht/", name="print")
+    def print_view(self, request):
+        return self.render(request, template=self.get_print_template(request))
