@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, TranslatableMixin
 from wagtail.users.models import UserProfile
 
 from . import translation
+from .i18n import has_own_text
 
 
 def translatable_snippet_models():
@@ -97,9 +98,9 @@ def privacy_source(page):
     if page.locale_id == Locale.get_default().pk and not page.alias_of_id:
         return page
     return Page.objects.filter(
+        has_own_text(),
         translation_key=page.translation_key,
         locale_id=Locale.get_default().pk,
-        alias_of__isnull=True,
     ).first()
 
 

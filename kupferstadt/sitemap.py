@@ -8,6 +8,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from .i18n import has_own_text
+
 
 class TranslatedSitemap(Sitemap):
     def items(self):
@@ -18,7 +20,7 @@ class TranslatedSitemap(Sitemap):
         return (
             Page.objects.live()
             .public()
-            .filter(in_a_tree, alias_of__isnull=True)
+            .filter(in_a_tree, has_own_text())
             .order_by("path")
             .defer_streamfields()
             .specific()
@@ -30,7 +32,7 @@ class TranslatedSitemap(Sitemap):
             Page.objects.live()
             .public()
             .filter(translation_key__in={item.translation_key for item in items})
-            .filter(alias_of__isnull=True)
+            .filter(has_own_text())
             .select_related("locale")
             .order_by("locale__language_code")
         )

@@ -19,6 +19,8 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import LocaleSynchronization, TranslationSource
 from wagtail_localize.synctree import PageIndex, synchronize_tree
 
+from .i18n import has_own_text
+
 # The groups the set-up creates; further languages get "Übersetzung <Sprache>".
 TRANSLATOR_GROUPS = {
     "en": "Übersetzung Englisch",
@@ -169,11 +171,11 @@ def localize_relations(page):
             if linked_id and field.name not in ("owner", "locked_by", "live_revision"):
                 linked = (
                     Page.objects.filter(
+                        has_own_text(),
                         translation_key__in=Page.objects.filter(pk=linked_id).values(
                             "translation_key"
                         ),
                         locale_id=page.locale_id,
-                        alias_of__isnull=True,
                     )
                     .values_list("pk", flat=True)
                     .first()

@@ -17,6 +17,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from .i18n import has_own_text
 from .models import Audience, District, FooterText, Person, Topic, Venue
 
 MISSING, OUTDATED, CURRENT = "missing", "outdated", "current"
@@ -119,7 +120,7 @@ class TranslationStatus:
         return CURRENT
 
     def _page_rows(self):
-        pages = Page.objects.filter(locale=self.source_locale, depth__gt=1, alias_of__isnull=True)
+        pages = Page.objects.filter(has_own_text(), locale=self.source_locale, depth__gt=1)
         if self.section:
             section = Page.objects.filter(pk=self.section, locale=self.source_locale).first()
             pages = pages.descendant_of(section, inclusive=True) if section else pages.none()
