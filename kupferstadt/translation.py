@@ -20,6 +20,7 @@ from wagtail_localize.models import LocaleSynchronization, TranslationSource
 from wagtail_localize.synctree import PageIndex, synchronize_tree
 
 from .i18n import has_own_text
+from .registry import translatable_snippet_models
 
 # The groups the set-up creates; further languages get "Übersetzung <Sprache>".
 TRANSLATOR_GROUPS = {
@@ -30,8 +31,6 @@ TRANSLATOR_GROUPS = {
 }
 # What a translator may do with the pages of their language's tree.
 TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
-# Snippets that carry language; translators edit their language's versions.
-TRANSLATABLE_SNIPPETS = ("topic", "audience", "district", "person", "venue", "footertext")
 
 
 def translator_group_name(language_code):
@@ -86,7 +85,10 @@ def ensure_translator_group(locale):
     group, _ = Group.objects.get_or_create(name=translator_group_name(locale.language_code))
     ensure_submit_translation_permission()
     codenames = ["access_admin", "submit_translation"] + [
-        f"{action}_{model}" for model in TRANSLATABLE_SNIPPETS for action in ("add", "change")
+        # Snippets that carry language; translators edit their language's versions.
+        f"{action}_{model._meta.model_name}"
+        for model in translatable_snippet_models()
+        for action in ("add", "change")
     ]
     group.permissions.add(*Permission.objects.filter(codename__in=codenames))
     home = Page.objects.filter(depth=2, locale=locale).first()

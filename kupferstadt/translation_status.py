@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from .i18n import has_own_text
-from .models import Audience, District, FooterText, Person, Topic, Venue
+from .registry import translatable_snippet_models
 
 MISSING, OUTDATED, CURRENT = "missing", "outdated", "current"
 STATES = {
@@ -26,7 +26,6 @@ STATES = {
     OUTDATED: _("veraltet"),
     CURRENT: _("aktuell"),
 }
-SNIPPET_MODELS = (Topic, Audience, District, Person, Venue, FooterText)
 SNIPPETS_SECTION = "stammdaten"
 
 
@@ -92,7 +91,7 @@ class TranslationStatus:
         if self.section in (None, "") or self.section != SNIPPETS_SECTION:
             rows += self._page_rows()
         if self.section in (None, "", SNIPPETS_SECTION):
-            for model in SNIPPET_MODELS:
+            for model in translatable_snippet_models():
                 rows += self._snippet_rows(model)
         return rows
 
