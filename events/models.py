@@ -8,7 +8,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -20,7 +19,6 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
-from wagtail.signals import page_published
 
 from kupferstadt.blocks import BaseStreamBlock
 from kupferstadt.listing import paginate
@@ -43,20 +41,11 @@ from kupferstadt.serializers import (
 )
 
 from .blocks import LeadingQuestionsBlock, ProgrammeBlock
-
-
-class EventStatus(models.TextChoices):
-    SAVE_THE_DATE = "save_the_date", _("Save the date")
-    SCHEDULED = "scheduled", _("Einladung und Programm veröffentlicht")
-    POSTPONED = "postponed", _("Verschoben")
-    CANCELLED = "cancelled", _("Abgesagt")
-    MOVED_ONLINE = "moved_online", _("Findet online statt")
-
-
-class Registration(models.TextChoices):
-    NONE = "none", _("Keine Anmeldung nötig")
-    LINK = "link", _("Anmeldung über einen Link")
-    EMAIL = "email", _("Anmeldung per E-Mail")
+from .choices import EventStatus, Registration
+from .feeds import EventFeed
+from .filters import EventFilter
+from .ical import calendar_response
+from .structured_data import event_json_ld
 
 
 class EventIndexPage(ListingFeedsMixin, SitePage):
@@ -93,23 +82,17 @@ class EventIndexPage(ListingFeedsMixin, SitePage):
         return self.render(request, archive=True)
 
     def feed(self, request, atom):
-        from .feeds import EventFeed
-
         return EventFeed(self, self._filtered(request), atom=atom)(request)
 
     @path("ical/", name="ical")
     def calendar(self, request):
         """Subscribable calendar: upcoming events and those of the last 90 days."""
-        from .ical import calendar_response
-
         since = timezone.now() - datetime.timedelta(days=90)
         events = EventPage.objects.live().public().child_of(self).translated().upcoming(since)
-        events = self._filtered(request, events.order_by("start").for_calendar())
-        return calendar_response(request, events, self.title, filename="veranstaltungen.ics")
+        events = self._filtered(request, events.order_by("start"))
+        return events.calendar_response(request, self.title, filename="veranstaltungen.ics")
 
     def _filtered(self, request, events=None):
-        from .filters import EventFilter
-
         events = self.events() if events is None else events
         return EventFilter(request.GET, queryset=events, request=request).qs
 
@@ -120,8 +103,6 @@ class EventIndexPage(ListingFeedsMixin, SitePage):
         return events.upcoming().order_by("start")
 
     def get_context(self, request, *args, archive=False, **kwargs):
-        from .filters import EventFilter
-
         context = super().get_context(request, *args, **kwargs)
         filters = EventFilter(request.GET, queryset=self.events(archive), request=request)
         page, page_message = paginate(
@@ -152,6 +133,11 @@ class EventPageQuerySet(SitePageQuerySet):
         return self.select_related("venue", "locale", "host", "calendar_state").prefetch_related(
             "topics"
         )
+
+    def calendar_response(self, request, name, filename):
+        """These events as a subscribable iCalendar file named ``filename``: what the
+        calendar, an event and an initiative (through its ``events``) offer."""
+        return calendar_response(request, self.for_calendar(), name, filename=filename)
 
 
 class EventPage(PrintableMixin, PageImageMixin, SitePage):
@@ -448,10 +434,8 @@ class EventPage(PrintableMixin, PageImageMixin, SitePage):
 
     @path("ical/", name="ical")
     def calendar(self, request):
-        from .ical import calendar_response
-
-        events = EventPage.objects.filter(pk=self.pk).for_calendar()
-        return calendar_response(request, events, self.title, filename=f"{self.slug}.ics")
+        events = EventPage.objects.filter(pk=self.pk)
+        return events.calendar_response(request, self.title, filename=f"{self.slug}.ics")
 
     def clean(self):
         super().clean()
@@ -542,8 +526,6 @@ class EventPage(PrintableMixin, PageImageMixin, SitePage):
         return hashlib.sha256(repr(parts).encode()).hexdigest()
 
     def json_ld(self, request):
-        from .structured_data import event_json_ld
-
         return event_json_ld(self, request)
 
     search_related_names = True
@@ -596,22 +578,3 @@ class EventCalendarState(models.Model):
 
     def __str__(self):
         return f"{self.event} (SEQUENCE {self.sequence})"
-
-
-@receiver(page_published, sender=EventPage)
-def record_calendar_change(sender, instance, **kwargs):
-    fingerprint = instance.calendar_fingerprint()
-    state = EventCalendarState.objects.filter(event=instance).first()
-    if state is None:
-        EventCalendarState.objects.create(
-            event=instance, fingerprint=fingerprint, published_start=instance.start
-        )
-        return
-    if state.fingerprint == fingerprint:
-        return
-    state.sequence += 1
-    state.fingerprint = fingerprint
-    if state.published_start != instance.start:
-        state.previous_start = state.published_start
-        state.published_start = instance.start
-    state.save()

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from kupferstadt.filters import in_active_locale
 from kupferstadt.models import Audience, District, Topic
 
-from .models import Region
+from .choices import Region
 
 
 class NoticeFilter(django_filters.FilterSet):

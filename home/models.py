@@ -5,24 +5,32 @@ from functools import cached_property
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.core.mail import send_mail
+from django.db import models, transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.html import escape, linebreaks
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from events.models import EventPage
 from kupferstadt.blocks import BaseStreamBlock, DocumentListBlock
+from kupferstadt.forms import single_line
 from kupferstadt.listing import paginate, visible_page
 from kupferstadt.models import (
     STEM_SEARCH_FIELDS,
     ListingFeedsMixin,
+    Organisation,
     PageImageMixin,
     PrintableMixin,
     SitePage,
@@ -37,11 +45,13 @@ from kupferstadt.serializers import (
     TopicSerializer,
     VisiblePageField,
 )
+from kupferstadt.text import german_slugify
+from projects.models import ProjectPage
 
-
-class Region(models.TextChoices):
-    CITY = "stadt", _("Stadt Stolberg")
-    DISTRICT = "staedteregion", _("Städteregion Aachen")
+from .choices import Region
+from .feeds import NoticeFeed
+from .filters import NoticeFilter
+from .forms import OfferSubmissionForm
 
 
 class HomePage(SitePage):
@@ -113,8 +123,6 @@ class HomePage(SitePage):
         )
 
     def upcoming_events(self, limit=3):
-        from events.models import EventPage
-
         return (
             EventPage.objects.live()
             .public()
@@ -126,8 +134,6 @@ class HomePage(SitePage):
         )
 
     def initiatives(self):
-        from projects.models import ProjectPage
-
         return ProjectPage.objects.live().public().descendant_of(self).translated().for_listing()
 
 
@@ -165,9 +171,6 @@ class PinnwandPage(ListingFeedsMixin, SitePage):
         return self.render(request, archive=True)
 
     def feed(self, request, atom):
-        from .feeds import NoticeFeed
-        from .filters import NoticeFilter
-
         filters = NoticeFilter(request.GET, queryset=self.notices(), request=request)
         return NoticeFeed(self, filters, atom=atom)(request)
 
@@ -183,8 +186,6 @@ class PinnwandPage(ListingFeedsMixin, SitePage):
         return notices.current().board_order()
 
     def get_context(self, request, *args, archive=False, **kwargs):
-        from .filters import NoticeFilter
-
         context = super().get_context(request, *args, **kwargs)
         filters = NoticeFilter(request.GET, queryset=self.notices(archive), request=request)
         page, page_message = paginate(
@@ -546,8 +547,6 @@ class OfferSubmissionPage(RoutablePageMixin, SitePage):
 
     @path("")
     def submit(self, request):
-        from .forms import OfferSubmissionForm
-
         privacy = SiteSettings.for_request(request).privacy_page
         privacy_url = privacy.get_url(request) if privacy and privacy.live else None
         status = 200
@@ -557,7 +556,8 @@ class OfferSubmissionPage(RoutablePageMixin, SitePage):
                 form.add_rate_limit_error()
                 status = 429
             elif form.is_valid():
-                form.save_and_notify(request, self.target_pinnwand())
+                self.receive_offer(form.cleaned_data)
+                form.rate_limit.count(request)
                 return redirect(self.get_url(request) + self.reverse_subpage("thanks_view"))
         else:
             form = OfferSubmissionForm(privacy_url=privacy_url)
@@ -568,6 +568,93 @@ class OfferSubmissionPage(RoutablePageMixin, SitePage):
     @path("danke/")
     def thanks_view(self, request):
         return self.render(request, context_overrides={"sent": True})
+
+    @staticmethod
+    @transaction.atomic
+    def create_notice(data, pinnwand):
+        """The offer as a draft notice under ``pinnwand``, with its image and flyer."""
+        provider = Organisation.objects.filter(name__iexact=data["provider"].strip()).first()
+        body = []
+        if data["description"].strip():
+            body.append({"type": "paragraph", "value": linebreaks(escape(data["description"]))})
+        if provider is None:
+            body.append(
+                {
+                    "type": "paragraph",
+                    "value": linebreaks(escape(gettext("Anbieter: %s") % data["provider"])),
+                }
+            )
+        notice = NoticePage(
+            title=data["title"],
+            slug=OfferSubmissionPage._free_slug(pinnwand, data["title"]),
+            teaser=data["teaser"],
+            body=body,
+            provider=provider,
+            region=data["region"],
+            valid_from=data["valid_from"],
+            valid_until=data["valid_until"],
+            live=False,
+        )
+        if data.get("image"):
+            notice.image = get_image_model().objects.create(
+                title=data["title"][:255],
+                description=data["image_alt"].strip(),
+                file=data["image"],
+            )
+            notice.image_alt = data["image_alt"].strip()
+        if data.get("pdf"):
+            document = get_document_model().objects.create(
+                title=gettext("Flyer: %s") % data["title"], file=data["pdf"]
+            )
+            notice.documents = [("document", {"document": document, "title": ""})]
+        notice.topics = list(data["topics"])
+        pinnwand.add_child(instance=notice)
+        notice.save_revision()
+        return notice
+
+    @staticmethod
+    def _free_slug(parent, title):
+        base = german_slugify(title, 60) or "angebot"
+        slug, number = base, 1
+        taken = set(parent.get_children().values_list("slug", flat=True))
+        while slug in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
+
+    def receive_offer(self, data):
+        """Creates the draft notice from the checked form ``data``, starts the approval
+        (Wagtail e-mails the approvers with the link to the editor) and confirms to the
+        sender."""
+        notice = self.create_notice(data, self.target_pinnwand())
+        submission = OfferSubmission.objects.create(
+            notice=notice, name=data["name"], email=data["email"], phone=data["phone"]
+        )
+        workflow = notice.get_workflow()
+        if workflow is not None:
+            workflow.start(notice, None)
+        send_mail(
+            subject=single_line(
+                gettext("Ihr Angebot „%(title)s“ ist bei uns angekommen") % {"title": notice.title}
+            ),
+            message="\n\n".join(
+                [
+                    gettext("Guten Tag %(name)s,") % {"name": submission.name},
+                    gettext(
+                        "vielen Dank für Ihr Angebot „%(title)s“. Die Sozialplanung prüft es und "
+                        "veröffentlicht es auf der Pinnwand. Wir melden uns, sobald es "
+                        "entschieden ist."
+                    )
+                    % {"title": notice.title},
+                    gettext("Ihre Kontaktdaten löschen wir %(days)s Tage nach der Entscheidung.")
+                    % {"days": settings.KUPFERSTADT_SUBMISSION_RETENTION_DAYS},
+                    gettext("Mit freundlichen Grüßen\nSozialplanung der Kupferstadt Stolberg"),
+                ]
+            ),
+            from_email=None,
+            recipient_list=[submission.email],
+        )
+        return notice
 
 
 class OfferSubmission(models.Model):
