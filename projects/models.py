@@ -284,5 +284,5 @@ class ProjectPage(RoutablePageMixin, SitePage):
     def related_notices(self):
         """Current notices that name this initiative."""
         return (
-            self.notices.live().public().current().for_listing().order_by("-pinned", "-valid_from")
+            self.notices.live().public().on_board().for_listing().order_by("-pinned", "-valid_from")
         )

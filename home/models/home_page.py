@@ -76,7 +76,7 @@ class HomePage(SitePage):
             .public()
             .descendant_of(self)
             .translated()
-            .current()
+            .on_board()
             .board_order()
             .for_listing()[:limit]
         )

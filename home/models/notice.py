@@ -33,19 +33,28 @@ from kupferstadt.serializers import (
     VisiblePageField,
 )
 
+from .. import rules
 from ..choices import Region
+from ..rules import expired_q, not_begun_q, off_board_q
 
 
 class NoticePageQuerySet(SitePageQuerySet):
-    def current(self, day=None):
-        """Notices shown on the board on ``day`` (today by default)."""
-        day = day or timezone.localdate()
-        return self.filter(valid_from__lte=day).exclude(valid_until__lt=day)
+    def on_board(self, day=None):
+        """Notices that hang on the board on ``day`` (today by default): the rule of
+        ``home.rules``, served by notice_current_idx."""
+        return self.exclude(off_board_q(day or timezone.localdate()))
+
+    def off_board(self, day=None):
+        """Notices that do not hang on the board on ``day``: not begun yet or expired."""
+        return self.filter(off_board_q(day or timezone.localdate()))
+
+    def not_begun(self, day=None):
+        """Notices whose first day is still to come: nobody finds them yet."""
+        return self.filter(not_begun_q(day or timezone.localdate()))
 
     def expired(self, day=None):
         """Notices whose last day has passed: they live on in the archive."""
-        day = day or timezone.localdate()
-        return self.filter(valid_until__lt=day)
+        return self.filter(expired_q(day or timezone.localdate()))
 
     def board_order(self):
         """Pinned first, then by first day, newest first; among notices of the same day
@@ -319,13 +328,13 @@ class NoticePage(PrintableMixin, PageImageMixin, SitePage):
 
     @property
     def is_expired(self):
-        return bool(self.valid_until and self.valid_until < timezone.localdate())
+        return rules.is_expired(self, timezone.localdate())
 
     @property
     def has_begun(self):
         """Whether the notice's first day ("Aushang ab") has come; before it, visitors
         find it nowhere and its address answers 404 (editors see it in the preview)."""
-        return not self.valid_from or self.valid_from <= timezone.localdate()
+        return rules.has_begun(self, timezone.localdate())
 
     def route(self, request, path_components):
         # The page and its print view; Wagtail's preview does not route.

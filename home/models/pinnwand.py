@@ -42,6 +42,6 @@ class PinnwandPage(ListingPage):
         if archive:
             # Last day, latest first; then the notice added last: notice_archive_order_idx.
             return notices.expired().order_by("-valid_until", "-page_ptr_id")
-        return notices.current().board_order()
+        return notices.on_board().board_order()
 
     items = notices
