@@ -7,8 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kupferstadt.filters import in_active_locale
-from kupferstadt.models import Topic
+from kupferstadt.filters import topic_filter
 
 
 class MonthField(forms.DateField):
@@ -38,15 +37,4 @@ class MonthFilter(django_filters.DateFilter):
 
 class EventFilter(django_filters.FilterSet):
     month = MonthFilter(label=_("Monat"))
-    topic = django_filters.ModelChoiceFilter(
-        label=_("Thema"),
-        field_name="topics",
-        to_field_name="slug",
-        queryset=in_active_locale(Topic),
-        empty_label=_("Alle Themen"),
-        error_messages={
-            "invalid_choice": _(
-                "Das Thema „%(value)s“ gibt es nicht; der Filter wurde nicht angewendet."
-            )
-        },
-    )
+    topic = topic_filter()

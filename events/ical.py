@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event
 
-from .models import EventStatus
+from .choices import EventStatus
 
 PRODID = "-//Kupferstadt Stolberg//Soziale Kupferstadt//DE"
 

@@ -1,6 +1,6 @@
 """schema.org ``Event`` for an event page (https://schema.org/Event)."""
 
-from .models import EventStatus
+from .choices import EventStatus
 
 EVENT_STATUS = {
     EventStatus.SAVE_THE_DATE: "EventScheduled",

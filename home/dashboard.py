@@ -39,6 +39,7 @@ from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .models import NoticePage
+from .rules import is_expired
 
 EXPIRING_DAYS = 7
 EXPIRED_DAYS = 30
@@ -62,7 +63,7 @@ def notice_status(notice, today, in_approval):
     """What "Meine Aushänge" says about a notice: in approval, expired, live or draft."""
     if in_approval:
         return gettext("In Freigabe")
-    if notice.expired or (notice.valid_until and notice.valid_until < today):
+    if notice.expired or is_expired(notice, today):
         return gettext("Abgelaufen")
     if notice.live:
         return gettext("Veröffentlicht")
@@ -177,9 +178,8 @@ class ExpiredPanel(NoticePanel):
         return (
             editable_notices(self.user)
             .live()
-            .filter(
-                valid_until__lt=today, valid_until__gte=today - datetime.timedelta(EXPIRED_DAYS)
-            )
+            .expired(today)
+            .filter(valid_until__gte=today - datetime.timedelta(EXPIRED_DAYS))
             .order_by("-valid_until")
         )
 

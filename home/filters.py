@@ -4,36 +4,20 @@ not fatal."""
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from kupferstadt.filters import in_active_locale
-from kupferstadt.models import Audience, District, Topic
+from kupferstadt.filters import slug_filter, topic_filter
+from kupferstadt.models import Audience, District
 
-from .models import Region
+from .choices import Region
 
 
 class NoticeFilter(django_filters.FilterSet):
-    topic = django_filters.ModelChoiceFilter(
-        label=_("Thema"),
-        field_name="topics",
-        to_field_name="slug",
-        queryset=in_active_locale(Topic),
-        empty_label=_("Alle Themen"),
-        error_messages={
-            "invalid_choice": _(
-                "Das Thema „%(value)s“ gibt es nicht; der Filter wurde nicht angewendet."
-            )
-        },
-    )
-    audience = django_filters.ModelChoiceFilter(
-        label=_("Zielgruppe"),
-        field_name="audiences",
-        to_field_name="slug",
-        queryset=in_active_locale(Audience),
-        empty_label=_("Alle Zielgruppen"),
-        error_messages={
-            "invalid_choice": _(
-                "Die Zielgruppe „%(value)s“ gibt es nicht; der Filter wurde nicht angewendet."
-            )
-        },
+    topic = topic_filter()
+    audience = slug_filter(
+        Audience,
+        "audiences",
+        _("Zielgruppe"),
+        _("Alle Zielgruppen"),
+        _("Die Zielgruppe „%(value)s“ gibt es nicht; der Filter wurde nicht angewendet."),
     )
     region = django_filters.ChoiceFilter(
         label=_("Region"),
@@ -45,15 +29,10 @@ class NoticeFilter(django_filters.FilterSet):
             )
         },
     )
-    district = django_filters.ModelChoiceFilter(
-        label=_("Stadtteil"),
-        field_name="districts",
-        to_field_name="slug",
-        queryset=in_active_locale(District),
-        empty_label=_("Alle Stadtteile"),
-        error_messages={
-            "invalid_choice": _(
-                "Den Stadtteil „%(value)s“ gibt es nicht; der Filter wurde nicht angewendet."
-            )
-        },
+    district = slug_filter(
+        District,
+        "districts",
+        _("Stadtteil"),
+        _("Alle Stadtteile"),
+        _("Den Stadtteil „%(value)s“ gibt es nicht; der Filter wurde nicht angewendet."),
     )

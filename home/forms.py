@@ -1,26 +1,24 @@
-"""The public form "Angebot melden": an offer becomes a draft notice in the approval
-workflow; the sender's contact details are kept apart (``OfferSubmission``)."""
+"""The public form "Angebot melden": checks an offer and its files; the page
+(``OfferSubmissionPage.receive_offer``) turns it into a draft notice in the approval
+workflow and keeps the sender's contact details apart (``OfferSubmission``)."""
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
-from django.db import transaction
 from django.utils import timezone
-from django.utils.html import escape, format_html, linebreaks
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.documents.fields import WagtailDocumentField
-from wagtail.images import get_image_model
 from wagtail.images.fields import WagtailImageField
 
-from kupferstadt.forms import RateLimit, SingleLineCharField, SpamProtectionMixin, single_line
-from kupferstadt.models import Organisation, Topic
+from kupferstadt.forms import RateLimit, SingleLineCharField, SpamProtectionMixin
+from kupferstadt.models import Topic
 from kupferstadt.text import german_slugify
 
-from .models import NoticePage, OfferSubmission, Region
+from .choices import Region
 
 # Pillow's format -> the extension the stored file gets. The visitor's file name is never
 # used: a PNG named "x.html" would be served as a web page from our own origin.
@@ -234,92 +232,3 @@ class OfferSubmissionForm(SpamProtectionMixin, forms.Form):
         return self.is_bound and bool(self.files) and bool(self.errors)
 
     files_not_kept_message = FILES_NOT_KEPT
-
-    @transaction.atomic
-    def create_notice(self, pinnwand):
-        data = self.cleaned_data
-        provider = Organisation.objects.filter(name__iexact=data["provider"].strip()).first()
-        body = []
-        if data["description"].strip():
-            body.append({"type": "paragraph", "value": linebreaks(escape(data["description"]))})
-        if provider is None:
-            body.append(
-                {
-                    "type": "paragraph",
-                    "value": linebreaks(escape(gettext("Anbieter: %s") % data["provider"])),
-                }
-            )
-        notice = NoticePage(
-            title=data["title"],
-            slug=self._free_slug(pinnwand, data["title"]),
-            teaser=data["teaser"],
-            body=body,
-            provider=provider,
-            region=data["region"],
-            valid_from=data["valid_from"],
-            valid_until=data["valid_until"],
-            live=False,
-        )
-        if data.get("image"):
-            notice.image = get_image_model().objects.create(
-                title=data["title"][:255],
-                description=data["image_alt"].strip(),
-                file=data["image"],
-            )
-            notice.image_alt = data["image_alt"].strip()
-        if data.get("pdf"):
-            document = get_document_model().objects.create(
-                title=gettext("Flyer: %s") % data["title"], file=data["pdf"]
-            )
-            notice.documents = [("document", {"document": document, "title": ""})]
-        notice.topics = list(data["topics"])
-        pinnwand.add_child(instance=notice)
-        notice.save_revision()
-        return notice
-
-    @staticmethod
-    def _free_slug(parent, title):
-        base = german_slugify(title, 60) or "angebot"
-        slug, number = base, 1
-        taken = set(parent.get_children().values_list("slug", flat=True))
-        while slug in taken:
-            number += 1
-            slug = f"{base}-{number}"
-        return slug
-
-    def save_and_notify(self, request, pinnwand):
-        """Creates the draft notice, starts the approval (Wagtail e-mails the approvers
-        with the link to the editor) and confirms to the sender."""
-        notice = self.create_notice(pinnwand)
-        submission = OfferSubmission.objects.create(
-            notice=notice,
-            name=self.cleaned_data["name"],
-            email=self.cleaned_data["email"],
-            phone=self.cleaned_data["phone"],
-        )
-        workflow = notice.get_workflow()
-        if workflow is not None:
-            workflow.start(notice, None)
-        self.rate_limit.count(request)
-        send_mail(
-            subject=single_line(
-                gettext("Ihr Angebot „%(title)s“ ist bei uns angekommen") % {"title": notice.title}
-            ),
-            message="\n\n".join(
-                [
-                    gettext("Guten Tag %(name)s,") % {"name": submission.name},
-                    gettext(
-                        "vielen Dank für Ihr Angebot „%(title)s“. Die Sozialplanung prüft es und "
-                        "veröffentlicht es auf der Pinnwand. Wir melden uns, sobald es "
-                        "entschieden ist."
-                    )
-                    % {"title": notice.title},
-                    gettext("Ihre Kontaktdaten löschen wir %(days)s Tage nach der Entscheidung.")
-                    % {"days": settings.KUPFERSTADT_SUBMISSION_RETENTION_DAYS},
-                    gettext("Mit freundlichen Grüßen\nSozialplanung der Kupferstadt Stolberg"),
-                ]
-            ),
-            from_email=None,
-            recipient_list=[submission.email],
-        )
-        return notice

@@ -1,6 +1,6 @@
 """The editorial roles and the approval workflow of the Pinnwand, set up from code.
 
-``setup_roles()`` is idempotent and runs after every ``migrate`` (see ``apps.py``), from
+``setup_roles()`` is idempotent and runs after every ``migrate`` (see ``signals.py``), from
 ``manage.py setup_roles`` and from the demo loader; a Pinnwand created later gets its
 permissions and workflow when it is saved for the first time (``ensure_pinnwand``).
 
@@ -12,6 +12,7 @@ permissions and workflow when it is saved for the first time (``ensure_pinnwand`
   and may edit and publish every notice.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
@@ -24,6 +25,8 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+
+from .models import PinnwandPage
 
 EDITORS = "Redaktion"
 PARTNERS = "Partner-Redaktion"
@@ -113,8 +116,6 @@ def ensure_pinnwand(pinnwand):
 @transaction.atomic
 def setup_roles():
     """Creates or completes the three groups, their permissions and the workflow."""
-    from .models import PinnwandPage
-
     admin_access = Permission.objects.filter(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
@@ -156,8 +157,6 @@ DEV_ACCOUNTS = {
 
 def ensure_dev_accounts(password):
     """The development accounts of the three roles; returns the names created."""
-    from django.contrib.auth import get_user_model
-
     User = get_user_model()
     created = []
     for username, (group_name, first_name, last_name) in DEV_ACCOUNTS.items():

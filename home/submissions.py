@@ -55,14 +55,6 @@ def record_decision(sender, instance, approved, **kwargs):
     )
 
 
-def on_approved(sender, instance, **kwargs):
-    record_decision(sender, instance, approved=True)
-
-
-def on_rejected(sender, instance, **kwargs):
-    record_decision(sender, instance, approved=False)
-
-
 def purge_submissions(now=None):
     """Deletes senders' data decided (or whose notice was deleted) more than
     KUPFERSTADT_SUBMISSION_RETENTION_DAYS days ago, and any received more than

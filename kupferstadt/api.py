@@ -19,6 +19,7 @@ from wagtail.models import Locale, Page
 
 from events.models import EventPage
 from home.models import NoticePage
+from home.rules import off_board_q
 from projects.models import ProjectPage
 
 TRUE, FALSE = {"true", "1", "ja"}, {"false", "0", "nein"}
@@ -61,11 +62,9 @@ class SitePagesAPIViewSet(PagesAPIViewSet):
         # the listing then reads only the pages it shows, however many there are.
         today = timezone.localdate()
         if model is NoticePage:
-            pages = pages.current(today)
+            pages = pages.on_board(today)
         elif model is Page:
-            pages = pages.exclude(
-                Q(noticepage__valid_from__gt=today) | Q(noticepage__valid_until__lt=today)
-            )
+            pages = pages.exclude(off_board_q(today, prefix="noticepage__"))
         # One language at a time: ?locale=en, German without it; never the aliases that
         # mirror German pages in a language's tree until they are translated.
         pages = pages.filter(alias_of__isnull=True)

@@ -240,11 +240,10 @@ class ProjectPage(RoutablePageMixin, SitePage):
 
     @path("ical/", name="ical")
     def calendar(self, request):
-        """The initiative's events as a subscribable calendar."""
-        from events.ical import calendar_response
-
-        events = self.events.live().public().order_by("start").for_calendar()
-        return calendar_response(request, events, self.title, filename=f"{self.slug}.ics")
+        """The initiative's events as a subscribable calendar (``events``: the related
+        name of ``EventPage.related_projects``, with the events' own queryset)."""
+        events = self.events.live().public().order_by("start")
+        return events.calendar_response(request, self.title, filename=f"{self.slug}.ics")
 
     search_related_names = True
 
@@ -285,5 +284,5 @@ class ProjectPage(RoutablePageMixin, SitePage):
     def related_notices(self):
         """Current notices that name this initiative."""
         return (
-            self.notices.live().public().current().for_listing().order_by("-pinned", "-valid_from")
+            self.notices.live().public().on_board().for_listing().order_by("-pinned", "-valid_from")
         )

@@ -8,7 +8,6 @@ from functools import cached_property
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -55,9 +54,9 @@ def searchable_pages(locale, archive=False):
     pages = pages.exclude(pk__in=aliases.values("pk"))
     today = timezone.localdate()
     if archive:
-        hidden = NoticePage.objects.filter(valid_from__gt=today)
+        hidden = NoticePage.objects.not_begun(today)
     else:
-        hidden = NoticePage.objects.filter(Q(valid_until__lt=today) | Q(valid_from__gt=today))
+        hidden = NoticePage.objects.off_board(today)
     return pages.exclude(pk__in=hidden.values("pk"))
 
 

@@ -1,36 +1,23 @@
-"""Events such as the forum "Fünf Jahre Soziale Kupferstadt 2030" and their index."""
-
-import datetime
-import hashlib
+"""One event: its fields, panels and what search and the API read of it."""
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
-from django.dispatch import receiver
-from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
-from wagtail.signals import page_published
 
 from kupferstadt.blocks import BaseStreamBlock
-from kupferstadt.listing import paginate
 from kupferstadt.models import (
     STEM_SEARCH_FIELDS,
-    ListingFeedsMixin,
     PageImageMixin,
     PrintableMixin,
     SitePage,
-    SitePageQuerySet,
     synchronised,
 )
 from kupferstadt.serializers import (
@@ -42,119 +29,14 @@ from kupferstadt.serializers import (
     VisiblePagesField,
 )
 
-from .blocks import LeadingQuestionsBlock, ProgrammeBlock
+from ..blocks import LeadingQuestionsBlock, ProgrammeBlock
+from ..choices import EventStatus, Registration
+from ..structured_data import event_json_ld
+from .querysets import EventPageQuerySet
+from .schedule import EventScheduleMixin
 
 
-class EventStatus(models.TextChoices):
-    SAVE_THE_DATE = "save_the_date", _("Save the date")
-    SCHEDULED = "scheduled", _("Einladung und Programm veröffentlicht")
-    POSTPONED = "postponed", _("Verschoben")
-    CANCELLED = "cancelled", _("Abgesagt")
-    MOVED_ONLINE = "moved_online", _("Findet online statt")
-
-
-class Registration(models.TextChoices):
-    NONE = "none", _("Keine Anmeldung nötig")
-    LINK = "link", _("Anmeldung über einen Link")
-    EMAIL = "email", _("Anmeldung per E-Mail")
-
-
-class EventIndexPage(ListingFeedsMixin, SitePage):
-    """The calendar: upcoming events first, past events in the archive, filterable by
-    month and topic."""
-
-    intro = RichTextField(
-        _("Einleitung"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("Erscheint über der Liste der Veranstaltungen."),
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = ["intro"]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["events.EventPage"]
-
-    description_field = "intro"
-    schema_type = "CollectionPage"
-
-    class Meta:
-        verbose_name = _("Veranstaltungsübersicht")
-        verbose_name_plural = _("Veranstaltungsübersichten")
-
-    @path("")
-    def upcoming_events(self, request):
-        return self.render(request)
-
-    @path("archiv/", name="archive")
-    def past_events(self, request):
-        return self.render(request, archive=True)
-
-    def feed(self, request, atom):
-        from .feeds import EventFeed
-
-        return EventFeed(self, self._filtered(request), atom=atom)(request)
-
-    @path("ical/", name="ical")
-    def calendar(self, request):
-        """Subscribable calendar: upcoming events and those of the last 90 days."""
-        from .ical import calendar_response
-
-        since = timezone.now() - datetime.timedelta(days=90)
-        events = EventPage.objects.live().public().child_of(self).translated().upcoming(since)
-        events = self._filtered(request, events.order_by("start").for_calendar())
-        return calendar_response(request, events, self.title, filename="veranstaltungen.ics")
-
-    def _filtered(self, request, events=None):
-        from .filters import EventFilter
-
-        events = self.events() if events is None else events
-        return EventFilter(request.GET, queryset=events, request=request).qs
-
-    def events(self, archive=False):
-        events = EventPage.objects.live().public().child_of(self).translated()
-        if archive:
-            return events.past().order_by("-start")
-        return events.upcoming().order_by("start")
-
-    def get_context(self, request, *args, archive=False, **kwargs):
-        from .filters import EventFilter
-
-        context = super().get_context(request, *args, **kwargs)
-        filters = EventFilter(request.GET, queryset=self.events(archive), request=request)
-        page, page_message = paginate(
-            request, filters.qs.for_listing(), settings.KUPFERSTADT_PAGE_SIZE
-        )
-        context.update(archive=archive, filters=filters, events=page, page_message=page_message)
-        return context
-
-
-class EventPageQuerySet(SitePageQuerySet):
-    def _still_running(self, now):
-        # An open-end event counts as running until the end of its first day
-        # (the same rule as EventPage.is_past).
-        start_of_today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
-        return Q(end__gte=now) | Q(end__isnull=True, start__gte=start_of_today)
-
-    def upcoming(self, now=None):
-        return self.filter(self._still_running(now or timezone.now()))
-
-    def past(self, now=None):
-        return self.exclude(self._still_running(now or timezone.now()))
-
-    def for_listing(self):
-        return self.select_related("venue", "locale").prefetch_related("topics")
-
-    def for_calendar(self):
-        """Everything an iCal feed needs, in a constant number of queries."""
-        return self.select_related("venue", "locale", "host", "calendar_state").prefetch_related(
-            "topics"
-        )
-
-
-class EventPage(PrintableMixin, PageImageMixin, SitePage):
+class EventPage(EventScheduleMixin, PrintableMixin, PageImageMixin, SitePage):
     """One event with date, place, programme and registration; shown in the calendar and
     on the initiatives it belongs to."""
 
@@ -448,30 +330,12 @@ class EventPage(PrintableMixin, PageImageMixin, SitePage):
 
     @path("ical/", name="ical")
     def calendar(self, request):
-        from .ical import calendar_response
-
-        events = EventPage.objects.filter(pk=self.pk).for_calendar()
-        return calendar_response(request, events, self.title, filename=f"{self.slug}.ics")
+        events = EventPage.objects.filter(pk=self.pk)
+        return events.calendar_response(request, self.title, filename=f"{self.slug}.ics")
 
     def clean(self):
         super().clean()
-        errors = {}
-        if self.open_end:
-            self.end = None
-        elif self.end is None:
-            errors["end"] = _("Bitte geben Sie ein Ende an oder wählen Sie „Ende offen“.")
-        if self.start and self.end:
-            if self.all_day:
-                if timezone.localtime(self.end).date() < timezone.localtime(self.start).date():
-                    errors["end"] = _("Der letzte Tag darf nicht vor dem ersten Tag liegen.")
-            elif self.end <= self.start:
-                errors["end"] = _("Das Ende muss nach dem Beginn liegen.")
-        if self.status == EventStatus.MOVED_ONLINE and not self.online_url:
-            errors["online_url"] = _("Bitte geben Sie den Online-Link an.")
-        if not self.venue_id and not self.online_url:
-            errors["venue"] = _(
-                "Bitte wählen Sie einen Veranstaltungsort oder geben Sie einen Online-Link an."
-            )
+        errors = self.schedule_errors()
         if self.registration == Registration.LINK and not self.registration_url:
             errors["registration_url"] = _("Bitte geben Sie den Link zur Anmeldung an.")
         errors.update(self.image_errors())
@@ -479,38 +343,6 @@ class EventPage(PrintableMixin, PageImageMixin, SitePage):
             errors["registration_email"] = _("Bitte geben Sie die E-Mail-Adresse an.")
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        if self.all_day and self.start:
-            # Whole-day events run from the first day's start to the last day's end,
-            # so listings and calendars treat them alike.
-            first = timezone.localtime(self.start).date()
-            last = timezone.localtime(self.end).date() if self.end else first
-            tz = timezone.get_current_timezone()
-            self.start = datetime.datetime.combine(first, datetime.time.min, tzinfo=tz)
-            self.end = datetime.datetime.combine(last, datetime.time(23, 59, 59), tzinfo=tz)
-            self.open_end = False
-        super().save(*args, **kwargs)
-
-    @property
-    def local_start(self):
-        return timezone.localtime(self.start)
-
-    @property
-    def local_end(self):
-        return timezone.localtime(self.end) if self.end else None
-
-    @property
-    def is_multi_day(self):
-        return bool(self.end and self.local_end.date() != self.local_start.date())
-
-    @property
-    def is_past(self):
-        """The same rule as ``EventPage.objects.past()``, for one loaded event."""
-        now = timezone.localtime()
-        if self.end:
-            return self.end < now
-        return self.local_start.date() < now.date()
 
     def live_related_projects(self):
         """The published, public initiatives of the event. Reads the chosen ones through
@@ -520,30 +352,7 @@ class EventPage(PrintableMixin, PageImageMixin, SitePage):
         chosen = [project.pk for project in self.related_projects.all()]
         return project_model.objects.live().public().filter(pk__in=chosen)
 
-    @property
-    def attendance_mode(self):
-        """schema.org attendance mode: offline, online or mixed."""
-        online = bool(self.online_url) or self.status == EventStatus.MOVED_ONLINE
-        if online and self.venue_id and self.status != EventStatus.MOVED_ONLINE:
-            return "MixedEventAttendanceMode"
-        return "OnlineEventAttendanceMode" if online else "OfflineEventAttendanceMode"
-
-    @property
-    def published_calendar_state(self):
-        """The calendar state recorded at the last publish, or None before the first."""
-        try:
-            return self.calendar_state
-        except EventCalendarState.DoesNotExist:
-            return None
-
-    def calendar_fingerprint(self):
-        """What subscribed calendars must hear about: time, place and status."""
-        parts = [self.start, self.end, self.all_day, self.venue_id, self.online_url, self.status]
-        return hashlib.sha256(repr(parts).encode()).hexdigest()
-
     def json_ld(self, request):
-        from .structured_data import event_json_ld
-
         return event_json_ld(self, request)
 
     search_related_names = True
@@ -559,59 +368,3 @@ class EventPage(PrintableMixin, PageImageMixin, SitePage):
         if self.venue:
             related += [self.venue.name, self.venue.full_address]
         return [*super().search_text_parts(), *related]
-
-    def share_lines(self):
-        when = date_format(self.local_start, "l") + ", " + date_format(self.local_start)
-        if not self.all_day:
-            when += ", " + date_format(self.local_start, "H:i")
-            if self.end and not self.is_multi_day:
-                when += " – " + date_format(self.local_end, "H:i")
-            when += " " + gettext("Uhr")
-        return [self.title, when, str(self.place)]
-
-    @property
-    def place(self):
-        """Where to go, in one line: the venue with its address, or "Online"."""
-        if self.venue:
-            return f"{self.venue.name}, {self.venue.full_address}"
-        return _("Online")
-
-
-class EventCalendarState(models.Model):
-    """What subscribed calendars last saw of an event: kept apart from the page so that
-    revisions and drafts cannot turn it back. SEQUENCE rises with every publish that
-    changes time, place or status; the previous start date serves "rescheduled"."""
-
-    event = models.OneToOneField(
-        EventPage, on_delete=models.CASCADE, primary_key=True, related_name="calendar_state"
-    )
-    sequence = models.PositiveIntegerField(default=0)
-    fingerprint = models.CharField(max_length=64)
-    published_start = models.DateTimeField()
-    previous_start = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("Kalenderstand einer Veranstaltung")
-        verbose_name_plural = _("Kalenderstände der Veranstaltungen")
-
-    def __str__(self):
-        return f"{self.event} (SEQUENCE {self.sequence})"
-
-
-@receiver(page_published, sender=EventPage)
-def record_calendar_change(sender, instance, **kwargs):
-    fingerprint = instance.calendar_fingerprint()
-    state = EventCalendarState.objects.filter(event=instance).first()
-    if state is None:
-        EventCalendarState.objects.create(
-            event=instance, fingerprint=fingerprint, published_start=instance.start
-        )
-        return
-    if state.fingerprint == fingerprint:
-        return
-    state.sequence += 1
-    state.fingerprint = fingerprint
-    if state.published_start != instance.start:
-        state.previous_start = state.published_start
-        state.published_start = instance.start
-    state.save()

@@ -1,33 +1,28 @@
-"""The home page and the Pinnwand (bulletin board) with its notices."""
+"""One notice (Aushang) on the Pinnwand, and the rule of when it hangs."""
 
 from functools import cached_property
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from kupferstadt.blocks import BaseStreamBlock, DocumentListBlock
-from kupferstadt.listing import paginate, visible_page
+from kupferstadt.listing import visible_page
 from kupferstadt.models import (
     STEM_SEARCH_FIELDS,
-    ListingFeedsMixin,
     PageImageMixin,
     PrintableMixin,
     SitePage,
     SitePageQuerySet,
-    SiteSettings,
     synchronised,
 )
 from kupferstadt.serializers import (
@@ -38,172 +33,28 @@ from kupferstadt.serializers import (
     VisiblePageField,
 )
 
-
-class Region(models.TextChoices):
-    CITY = "stadt", _("Stadt Stolberg")
-    DISTRICT = "staedteregion", _("Städteregion Aachen")
-
-
-class HomePage(SitePage):
-    """The start page of a site: an introduction; notices, events and initiatives are
-    picked automatically from the pages below it."""
-
-    intro = RichTextField(
-        _("Begrüßung"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("Kurzer Text oben auf der Startseite."),
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = ["intro"]
-
-    parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "home.PinnwandPage",
-        "events.EventIndexPage",
-        "projects.ProjectIndexPage",
-        "kupferstadt.StandardPage",
-        "kupferstadt.AccessibilityStatementPage",
-        "kupferstadt.BarrierReportPage",
-        "kupferstadt.EasyLanguagePage",
-        "kupferstadt.SignLanguagePage",
-        "home.OfferSubmissionPage",
-    ]
-
-    description_field = "intro"
-
-    class Meta:
-        verbose_name = _("Startseite")
-        verbose_name_plural = _("Startseiten")
-
-    def json_ld(self, request):
-        contact = SiteSettings.for_request(request)
-        data = super().json_ld(request)
-        data["@type"] = ["WebSite"]
-        data["publisher"] = organisation = {
-            "@type": "GovernmentOrganization",
-            "name": contact.organisation_name,
-            "url": self.get_full_url(request),
-        }
-        if contact.street:
-            organisation["address"] = {
-                "@type": "PostalAddress",
-                "streetAddress": contact.street,
-                "postalCode": contact.postal_code,
-                "addressLocality": contact.city,
-                "addressCountry": "DE",
-            }
-        if contact.email:
-            organisation["email"] = contact.email
-        if contact.phone:
-            organisation["telephone"] = contact.phone
-        return data
-
-    def latest_notices(self, limit=4):
-        return (
-            NoticePage.objects.live()
-            .public()
-            .descendant_of(self)
-            .translated()
-            .current()
-            .board_order()
-            .for_listing()[:limit]
-        )
-
-    def upcoming_events(self, limit=3):
-        from events.models import EventPage
-
-        return (
-            EventPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .translated()
-            .upcoming()
-            .order_by("start", "pk")
-            .for_listing()[:limit]
-        )
-
-    def initiatives(self):
-        from projects.models import ProjectPage
-
-        return ProjectPage.objects.live().public().descendant_of(self).translated().for_listing()
-
-
-class PinnwandPage(ListingFeedsMixin, SitePage):
-    """The bulletin board: lists its current notices, newest first with pinned ones on top,
-    filterable by topic, audience, region and district; expired notices go to the archive."""
-
-    intro = RichTextField(
-        _("Einleitung"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("Erscheint über der Liste der Aushänge."),
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = ["intro"]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.NoticePage"]
-
-    description_field = "intro"
-    schema_type = "CollectionPage"
-
-    class Meta:
-        verbose_name = _("Pinnwand")
-        verbose_name_plural = _("Pinnwände")
-
-    @path("")
-    def current_notices(self, request):
-        return self.render(request)
-
-    @path("archiv/", name="archive")
-    def archived_notices(self, request):
-        return self.render(request, archive=True)
-
-    def feed(self, request, atom):
-        from .feeds import NoticeFeed
-        from .filters import NoticeFilter
-
-        filters = NoticeFilter(request.GET, queryset=self.notices(), request=request)
-        return NoticeFeed(self, filters, atom=atom)(request)
-
-    def offer_page(self):
-        """The public "Angebot melden" form next to this board, if there is one."""
-        return OfferSubmissionPage.objects.live().public().sibling_of(self).first()
-
-    def notices(self, archive=False):
-        notices = NoticePage.objects.live().public().child_of(self).translated()
-        if archive:
-            # Last day, latest first; then the notice added last: notice_archive_order_idx.
-            return notices.expired().order_by("-valid_until", "-page_ptr_id")
-        return notices.current().board_order()
-
-    def get_context(self, request, *args, archive=False, **kwargs):
-        from .filters import NoticeFilter
-
-        context = super().get_context(request, *args, **kwargs)
-        filters = NoticeFilter(request.GET, queryset=self.notices(archive), request=request)
-        page, page_message = paginate(
-            request, filters.qs.for_listing(), settings.KUPFERSTADT_PAGE_SIZE
-        )
-        context.update(archive=archive, filters=filters, notices=page, page_message=page_message)
-        return context
+from .. import rules
+from ..choices import Region
+from ..rules import expired_q, not_begun_q, off_board_q
 
 
 class NoticePageQuerySet(SitePageQuerySet):
-    def current(self, day=None):
-        """Notices shown on the board on ``day`` (today by default)."""
-        day = day or timezone.localdate()
-        return self.filter(valid_from__lte=day).exclude(valid_until__lt=day)
+    def on_board(self, day=None):
+        """Notices that hang on the board on ``day`` (today by default): the rule of
+        ``home.rules``, served by notice_current_idx."""
+        return self.exclude(off_board_q(day or timezone.localdate()))
+
+    def off_board(self, day=None):
+        """Notices that do not hang on the board on ``day``: not begun yet or expired."""
+        return self.filter(off_board_q(day or timezone.localdate()))
+
+    def not_begun(self, day=None):
+        """Notices whose first day is still to come: nobody finds them yet."""
+        return self.filter(not_begun_q(day or timezone.localdate()))
 
     def expired(self, day=None):
         """Notices whose last day has passed: they live on in the archive."""
-        day = day or timezone.localdate()
-        return self.filter(valid_until__lt=day)
+        return self.filter(expired_q(day or timezone.localdate()))
 
     def board_order(self):
         """Pinned first, then by first day, newest first; among notices of the same day
@@ -477,13 +328,13 @@ class NoticePage(PrintableMixin, PageImageMixin, SitePage):
 
     @property
     def is_expired(self):
-        return bool(self.valid_until and self.valid_until < timezone.localdate())
+        return rules.is_expired(self, timezone.localdate())
 
     @property
     def has_begun(self):
         """Whether the notice's first day ("Aushang ab") has come; before it, visitors
         find it nowhere and its address answers 404 (editors see it in the preview)."""
-        return not self.valid_from or self.valid_from <= timezone.localdate()
+        return rules.has_begun(self, timezone.localdate())
 
     def route(self, request, path_components):
         # The page and its print view; Wagtail's preview does not route.
@@ -493,115 +344,3 @@ class NoticePage(PrintableMixin, PageImageMixin, SitePage):
 
     def get_sitemap_urls(self, request=None):
         return super().get_sitemap_urls(request) if self.has_begun else []
-
-
-class OfferSubmissionPage(RoutablePageMixin, SitePage):
-    """The public form "Angebot melden": associations and providers send an offer; it
-    becomes a draft notice on the Pinnwand that the Sozialplanung approves."""
-
-    intro = RichTextField(
-        _("Einleitung"),
-        blank=True,
-        features=["bold", "italic", "link", "ul"],
-        help_text=_("Steht über dem Formular: Was für Angebote passen auf die Pinnwand?"),
-    )
-    thanks = RichTextField(
-        _("Bestätigung"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("Erscheint nach dem Absenden."),
-    )
-    pinnwand = models.ForeignKey(
-        "home.PinnwandPage",
-        verbose_name=_("Pinnwand"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Unter diese Pinnwand kommen die Entwürfe; leer: die erste der Website."),
-    )
-
-    description_field = "intro"
-    # The button of the form (kupferstadt/form_page.html).
-    submit_label = _("Angebot senden")
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        FieldPanel("thanks"),
-        FieldPanel("pinnwand"),
-    ]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = ["intro"]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("Formular „Angebot melden“")
-        verbose_name_plural = _("Formulare „Angebot melden“")
-
-    def target_pinnwand(self):
-        if self.pinnwand_id:
-            return self.pinnwand
-        return PinnwandPage.objects.child_of(self.get_parent()).first()
-
-    @path("")
-    def submit(self, request):
-        from .forms import OfferSubmissionForm
-
-        privacy = SiteSettings.for_request(request).privacy_page
-        privacy_url = privacy.get_url(request) if privacy and privacy.live else None
-        status = 200
-        if request.method == "POST":
-            form = OfferSubmissionForm(request.POST, request.FILES, privacy_url=privacy_url)
-            if form.rate_limit.exceeded(request):
-                form.add_rate_limit_error()
-                status = 429
-            elif form.is_valid():
-                form.save_and_notify(request, self.target_pinnwand())
-                return redirect(self.get_url(request) + self.reverse_subpage("thanks_view"))
-        else:
-            form = OfferSubmissionForm(privacy_url=privacy_url)
-        response = self.render(request, context_overrides={"form": form})
-        response.status_code = status
-        return response
-
-    @path("danke/")
-    def thanks_view(self, request):
-        return self.render(request, context_overrides={"sent": True})
-
-
-class OfferSubmission(models.Model):
-    """Who sent an offer through "Angebot melden" (personal data): kept for questions
-    until the decision and deleted by ``manage.py purge_personal_data``
-    KUPFERSTADT_SUBMISSION_RETENTION_DAYS days after it, at the latest
-    KUPFERSTADT_SUBMISSION_MAX_AGE_DAYS days after receipt."""
-
-    notice = models.OneToOneField(
-        NoticePage,
-        verbose_name=_("Aushang"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="submission",
-    )
-    name = models.CharField(_("Name"), max_length=200)
-    email = models.EmailField(_("E-Mail"))
-    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
-    created_at = models.DateTimeField(_("Eingegangen am"), auto_now_add=True)
-    decided_at = models.DateTimeField(_("Entschieden am"), null=True, blank=True)
-
-    panels = [
-        FieldPanel("notice", read_only=True),
-        FieldPanel("name", read_only=True),
-        FieldPanel("email", read_only=True),
-        FieldPanel("phone", read_only=True),
-        FieldPanel("created_at", read_only=True),
-        FieldPanel("decided_at", read_only=True),
-    ]
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("Angebotsmeldung")
-        verbose_name_plural = _("Angebotsmeldungen")
-
-    def __str__(self):
-        return f"{self.name} – {self.notice.title if self.notice else '–'}"

@@ -1,0 +1,109 @@
+"""When and where an event takes place, as its page, the calendar, the feeds and the
+structured data read it."""
+
+import datetime
+import hashlib
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from ..choices import EventStatus
+from .calendar_state import EventCalendarState
+
+
+class EventScheduleMixin:
+    """Date, time and place of an ``EventPage``: the rules every listing and calendar
+    shares, kept apart from the page's fields and panels."""
+
+    def schedule_errors(self):
+        """The editor's mistakes in when and where, by field; drops the end of an
+        open-end event."""
+        errors = {}
+        if self.open_end:
+            self.end = None
+        elif self.end is None:
+            errors["end"] = _("Bitte geben Sie ein Ende an oder wählen Sie „Ende offen“.")
+        if self.start and self.end:
+            if self.all_day:
+                if timezone.localtime(self.end).date() < timezone.localtime(self.start).date():
+                    errors["end"] = _("Der letzte Tag darf nicht vor dem ersten Tag liegen.")
+            elif self.end <= self.start:
+                errors["end"] = _("Das Ende muss nach dem Beginn liegen.")
+        if self.status == EventStatus.MOVED_ONLINE and not self.online_url:
+            errors["online_url"] = _("Bitte geben Sie den Online-Link an.")
+        if not self.venue_id and not self.online_url:
+            errors["venue"] = _(
+                "Bitte wählen Sie einen Veranstaltungsort oder geben Sie einen Online-Link an."
+            )
+        return errors
+
+    def save(self, *args, **kwargs):
+        if self.all_day and self.start:
+            # Whole-day events run from the first day's start to the last day's end,
+            # so listings and calendars treat them alike.
+            first = timezone.localtime(self.start).date()
+            last = timezone.localtime(self.end).date() if self.end else first
+            tz = timezone.get_current_timezone()
+            self.start = datetime.datetime.combine(first, datetime.time.min, tzinfo=tz)
+            self.end = datetime.datetime.combine(last, datetime.time(23, 59, 59), tzinfo=tz)
+            self.open_end = False
+        super().save(*args, **kwargs)
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.end) if self.end else None
+
+    @property
+    def is_multi_day(self):
+        return bool(self.end and self.local_end.date() != self.local_start.date())
+
+    @property
+    def is_past(self):
+        """The same rule as ``EventPage.objects.past()``, for one loaded event."""
+        now = timezone.localtime()
+        if self.end:
+            return self.end < now
+        return self.local_start.date() < now.date()
+
+    @property
+    def attendance_mode(self):
+        """schema.org attendance mode: offline, online or mixed."""
+        online = bool(self.online_url) or self.status == EventStatus.MOVED_ONLINE
+        if online and self.venue_id and self.status != EventStatus.MOVED_ONLINE:
+            return "MixedEventAttendanceMode"
+        return "OnlineEventAttendanceMode" if online else "OfflineEventAttendanceMode"
+
+    @property
+    def published_calendar_state(self):
+        """The calendar state recorded at the last publish, or None before the first."""
+        try:
+            return self.calendar_state
+        except EventCalendarState.DoesNotExist:
+            return None
+
+    def calendar_fingerprint(self):
+        """What subscribed calendars must hear about: time, place and status."""
+        parts = [self.start, self.end, self.all_day, self.venue_id, self.online_url, self.status]
+        return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+    def share_lines(self):
+        when = date_format(self.local_start, "l") + ", " + date_format(self.local_start)
+        if not self.all_day:
+            when += ", " + date_format(self.local_start, "H:i")
+            if self.end and not self.is_multi_day:
+                when += " – " + date_format(self.local_end, "H:i")
+            when += " " + gettext("Uhr")
+        return [self.title, when, str(self.place)]
+
+    @property
+    def place(self):
+        """Where to go, in one line: the venue with its address, or "Online"."""
+        if self.venue:
+            return f"{self.venue.name}, {self.venue.full_address}"
+        return _("Online")

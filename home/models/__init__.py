@@ -1,0 +1,18 @@
+"""The home page and the Pinnwand (bulletin board) with its notices, one module per
+concern; everything is re-exported here, so ``from home.models import X`` keeps working."""
+
+from ..choices import Region
+from .home_page import HomePage
+from .notice import NoticePage, NoticePageQuerySet
+from .offer_form import OfferSubmission, OfferSubmissionPage
+from .pinnwand import PinnwandPage
+
+__all__ = [
+    "HomePage",
+    "NoticePage",
+    "NoticePageQuerySet",
+    "OfferSubmission",
+    "OfferSubmissionPage",
+    "PinnwandPage",
+    "Region",
+]
