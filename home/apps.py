@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, post_save
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 from wagtail.signals import workflow_approved, workflow_rejected
 
@@ -11,9 +11,12 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         # Handlers import the models: only once the app registry is ready.
-        from . import signals
+        from kupferstadt.migrate import after_last_app_migrated
 
-        post_migrate.connect(signals.setup_roles_after_migrate, dispatch_uid="home.setup_roles")
+        from . import roles, signals
+
+        # The roles' permissions exist once every app is migrated.
+        after_last_app_migrated(roles.setup_roles, "home.setup_roles")
         workflow_approved.connect(signals.offer_approved, dispatch_uid="home.offer_approved")
         workflow_rejected.connect(signals.offer_rejected, dispatch_uid="home.offer_rejected")
         post_save.connect(

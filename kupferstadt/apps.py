@@ -1,8 +1,8 @@
 from django.apps import AppConfig
 from django.contrib.auth import get_user_model
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 
 class KupferstadtConfig(AppConfig):
@@ -14,12 +14,18 @@ class KupferstadtConfig(AppConfig):
         # Modules that import models load once the app registry is ready.
         from wagtail.models import PageViewRestriction
 
-        from . import (
-            page_cache,  # noqa: F401 - connects the invalidation signals
-            signals,
-        )
+        from . import page_cache, signals, translation
+        from .migrate import after_last_app_migrated
 
-        post_migrate.connect(signals.set_up_languages)
+        # A new generation of the page cache whenever what visitors see may change.
+        page_published.connect(page_cache.invalidate, dispatch_uid="page-cache-published")
+        page_unpublished.connect(page_cache.invalidate, dispatch_uid="page-cache-unpublished")
+        post_page_move.connect(page_cache.invalidate, dispatch_uid="page-cache-moved")
+        post_save.connect(page_cache.invalidate_on_change, dispatch_uid="page-cache-saved")
+        post_delete.connect(page_cache.invalidate_on_change, dispatch_uid="page-cache-deleted")
+        after_last_app_migrated(page_cache.create_cache_table, "kupferstadt.cache_table")
+        # Locales, synchronised trees and translator groups need every app's permissions.
+        after_last_app_migrated(translation.ensure_languages, "kupferstadt.languages")
         m2m_changed.connect(
             signals.admin_language_for_new_translators,
             sender=get_user_model().groups.through,
@@ -30,5 +36,6 @@ class KupferstadtConfig(AppConfig):
         m2m_changed.connect(
             signals.privacy_groups_changed, sender=PageViewRestriction.groups.through
         )
-        for model in signals.translatable_snippet_models():
-            post_save.connect(signals.keep_snippet_translations_current, sender=model)
+        post_save.connect(
+            signals.keep_snippet_translations_current, dispatch_uid="snippet-translations"
+        )

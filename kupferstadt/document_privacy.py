@@ -8,7 +8,6 @@ which pages use a document, so its download view asks those pages.
 
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
-from wagtail import hooks
 from wagtail.models import Page, ReferenceIndex
 
 
@@ -34,7 +33,6 @@ def editable_by(page, user):
     return permissions.can_edit() or "view" in getattr(permissions, "permissions", ())
 
 
-@hooks.register("before_serve_document")
 def keep_documents_of_private_pages_private(document, request):
     """A document used by pages is served only if one of them is live and open to this
     request (public, or its password or login given), or if the user may work on one of

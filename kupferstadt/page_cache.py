@@ -39,14 +39,12 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db.models.signals import post_delete, post_migrate, post_save
 from django.http import QueryDict
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page, PageViewRestriction
 from wagtail.models.pages import COMMENTS_RELATION_NAME
-from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
 from .i18n import UNTRANSLATED_PARAM
@@ -286,18 +284,7 @@ def invalidate_on_change(sender, update_fields=None, **kwargs):
         invalidate()
 
 
-page_published.connect(invalidate, dispatch_uid="kupferstadt-page-cache-published")
-page_unpublished.connect(invalidate, dispatch_uid="kupferstadt-page-cache-unpublished")
-post_page_move.connect(invalidate, dispatch_uid="kupferstadt-page-cache-moved")
-post_save.connect(invalidate_on_change, dispatch_uid="kupferstadt-page-cache-saved")
-post_delete.connect(invalidate_on_change, dispatch_uid="kupferstadt-page-cache-deleted")
-
-
-def create_cache_table(sender, using="default", **kwargs):
+def create_cache_table():
     """``migrate`` creates the table of a database cache (production without Redis), so
     every process shares one page cache; with another cache backend nothing happens."""
-    if sender.label == "kupferstadt":
-        call_command("createcachetable", database=using, verbosity=0)
-
-
-post_migrate.connect(create_cache_table, dispatch_uid="kupferstadt-page-cache-table")
+    call_command("createcachetable", verbosity=0)

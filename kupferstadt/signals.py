@@ -4,32 +4,15 @@ the same in every language."""
 import contextlib
 import threading
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db.models import Q, QuerySet
-from wagtail.models import Locale, Page, PageViewRestriction, TranslatableMixin
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.users.models import UserProfile
 
 from . import translation
 from .i18n import has_own_text
-
-
-def translatable_snippet_models():
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, TranslatableMixin)
-        and not issubclass(model, Page)
-        and model._meta.app_label == "kupferstadt"
-    ]
-
-
-def set_up_languages(sender, **kwargs):
-    # After the last app's post_migrate, once every app's permissions exist.
-    with_models = [config for config in apps.get_app_configs() if config.models_module]
-    if sender.label == with_models[-1].label:
-        translation.ensure_languages()
+from .registry import translatable_snippet_models
 
 
 def keep_translations_current(sender, instance, **kwargs):
@@ -42,7 +25,10 @@ def keep_translations_current(sender, instance, **kwargs):
 
 
 def keep_snippet_translations_current(sender, instance, raw=False, **kwargs):
-    if raw or instance.locale_id != Locale.get_default().pk:
+    """A German snippet saved: its translations follow (synchronised fields, segments)."""
+    if raw or sender not in translatable_snippet_models():
+        return
+    if instance.locale_id != Locale.get_default().pk:
         return
     translation.update_translations(instance)
 

@@ -12,7 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet as WagtailSnippetViewSet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from . import admin_views
+from . import admin_views, document_privacy
 from .models import (
     Audience,
     BarrierReport,
@@ -214,5 +214,5 @@ def limit_bulk_actions_to_translators_language(request, action_type, objects, ac
             _forbidden_locale(request, obj.locale_id)
 
 
-# Registers the download check for documents of private pages.
-from . import document_privacy  # noqa: E402, F401
+# Documents of private pages stay private (kupferstadt/document_privacy.py).
+hooks.register("before_serve_document", document_privacy.keep_documents_of_private_pages_private)
