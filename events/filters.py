@@ -9,13 +9,30 @@ from django.utils.translation import gettext_lazy as _
 
 from kupferstadt.filters import topic_filter
 
+# Months the calendar can ask the database for: "9999-12" has no next month to end it,
+# and the first hour of year 1 in German time lies before year 1 in UTC.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
 
 class MonthField(forms.DateField):
     input_formats = ["%Y-%m"]
     widget = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
     default_error_messages = {
         "invalid": _("Bitte geben Sie einen Monat in der Form JJJJ-MM an, z. B. 2026-05."),
+        "out_of_range": _(
+            "Bitte geben Sie einen Monat zwischen %(first)s-01 und %(last)s-12 an; "
+            "der Filter wurde nicht angewendet."
+        ),
     }
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise forms.ValidationError(
+                self.error_messages["out_of_range"],
+                code="out_of_range",
+                params={"first": FIRST_YEAR, "last": LAST_YEAR},
+            )
 
 
 class MonthFilter(django_filters.DateFilter):

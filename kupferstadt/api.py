@@ -3,15 +3,23 @@
 Only live, public pages appear (Wagtail's own rule); notices appear only while they
 hang on the board. One language at a time: German, or ``?locale=en`` (tr, ar, uk).
 Extra filters: ``topic=<slug>`` and ``upcoming=true|false``.
+
+A value the database cannot take (a NUL character, a date that does not exist, a number
+beyond 64 bits) is answered with 400 and ``{"message": ...}``, as Wagtail answers its
+own parameter errors, before any query runs.
 """
 
 import re
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import connection, models
 from django.db.models import Q
 from django.utils import timezone
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.querysets import get_public_pages_queryset
+from wagtail.api.v2.filters import FieldsFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -23,6 +31,60 @@ from home.rules import off_board_q
 from projects.models import ProjectPage
 
 TRUE, FALSE = {"true", "1", "ja"}, {"false", "0", "nein"}
+SEARCH_OPERATORS = {"and", "or"}
+# PostgreSQL's integer, the type of page ids; no listing is that long either.
+INTEGER_MAX = 2**31 - 1
+
+
+def _whole_number(value):
+    try:
+        return int(value)
+    except ValueError:
+        return None
+
+
+def filter_value_error(model, name, value):
+    """Why ``value`` cannot filter ``model`` by the field ``name`` (``None`` if it can):
+    Wagtail passes it to the database as it comes, and the database raises."""
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    # A relation is filtered by the key of the related row.
+    target = getattr(field, "target_field", field) if field.is_relation else field
+    if isinstance(target, models.BooleanField):
+        return None  # Wagtail checks true/false itself
+    try:
+        python = target.to_python(value)
+        if isinstance(target, models.IntegerField) and python is not None:
+            low, high = connection.ops.integer_field_range(target.get_internal_type())
+            if (low is not None and python < low) or (high is not None and python > high):
+                raise ValidationError("out of range")
+        target.get_db_prep_value(python, connection)
+    except (ValidationError, ValueError, TypeError, OverflowError):
+        return f"field filter error. '{value[:100]}' is not a valid value for {name}"
+    return None
+
+
+class CheckedFieldsFilter(FieldsFilter):
+    """Wagtail's field filters (``?start=``, ``?alias_of=``, ``?topics=``), with values
+    the field cannot hold answered by 400 instead of a server error."""
+
+    def filter_queryset(self, request, queryset, view):
+        fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
+        for name, value in request.GET.items():
+            if name in fields and name != "locale":
+                if error := filter_value_error(queryset.model, name, value):
+                    raise BadRequestError(error)
+        return super().filter_queryset(request, queryset, view)
+
+
+class SitePagination(WagtailPagination):
+    def paginate_queryset(self, queryset, request, view=None):
+        offset = _whole_number(request.GET.get("offset", "0"))
+        if offset is not None and offset > INTEGER_MAX:
+            raise BadRequestError(f"offset cannot be higher than {INTEGER_MAX}")
+        return super().paginate_queryset(queryset, request, view)
 
 
 class TopicAndUpcomingFilter(BaseFilterBackend):
@@ -48,8 +110,33 @@ class TopicAndUpcomingFilter(BaseFilterBackend):
 
 class SitePagesAPIViewSet(PagesAPIViewSet):
     # Wagtail's SearchFilter must stay last.
-    filter_backends = [TopicAndUpcomingFilter, *PagesAPIViewSet.filter_backends]
+    filter_backends = [
+        TopicAndUpcomingFilter,
+        *(
+            CheckedFieldsFilter if backend is FieldsFilter else backend
+            for backend in PagesAPIViewSet.filter_backends
+        ),
+    ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["topic", "upcoming"])
+    pagination_class = SitePagination
+
+    def initial(self, request, *args, **kwargs):
+        """Parameters no database takes, checked before any view of the API runs."""
+        super().initial(request, *args, **kwargs)
+        for name, values in request.GET.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                raise BadRequestError(f"null characters are not allowed in {name!r}")
+        operator = request.GET.get("search_operator")
+        if operator and operator.lower() not in SEARCH_OPERATORS:
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+
+    def find_object(self, queryset, request):
+        """``?id=`` must be a page id; Wagtail hands any text to the database."""
+        if "id" in request.GET:
+            page_id = _whole_number(request.GET["id"])
+            if page_id is None or not 0 < page_id <= INTEGER_MAX:
+                raise BadRequestError("id must be a positive integer")
+        return super().find_object(queryset, request)
 
     def get_base_queryset(self, model=Page):
         """Pages an anonymous visitor may see (Wagtail's rule), of ``model``, without

@@ -16,14 +16,20 @@ from .models import SearchTermLog
 RESULTS_PER_PAGE = 10
 
 
+def _param(request, name):
+    """A filter parameter as text a database takes: PostgreSQL refuses NUL characters in
+    a query, so one stands as "�" and the value is reported as unknown."""
+    return request.GET.get(name, "").replace("\x00", "\ufffd")
+
+
 def search(request):
     raw = request.GET.get("q")
     query, cut = clean_query(raw, MAX_QUERY_LENGTH)
     site_search = SiteSearch(
         query=query,
         locale=Locale.get_active(),
-        type=request.GET.get("type", ""),
-        topic_slug=request.GET.get("topic", ""),
+        type=_param(request, "type"),
+        topic_slug=_param(request, "topic"),
         archive=request.GET.get("archive") == "1",
     )
     messages = list(site_search.messages)

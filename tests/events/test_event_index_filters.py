@@ -57,3 +57,13 @@ def test_bad_page_on_the_calendar(client, calendar):
     response = client.get(calendar.url, {"page": "x"})
     assert response.status_code == 200
     assert "keine gültige Seitenzahl" in response.text
+
+
+@pytest.mark.parametrize("month", ["9999-12", "0001-01", "1899-12", "3000-01"])
+def test_month_outside_the_calendar_gives_a_normal_page_with_a_message(client, calendar, month):
+    for address in ("", "archiv/", "rss/", "atom/", "ical/"):
+        response = client.get(calendar.url + address, {"month": month})
+        assert response.status_code == 200, address
+    response = client.get(calendar.url, {"month": month})
+    assert "Bitte geben Sie einen Monat zwischen 1900-01 und 2999-12 an" in response.text
+    assert len(titles(response)) == 2

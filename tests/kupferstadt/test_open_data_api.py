@@ -90,3 +90,39 @@ def test_bad_parameters_are_a_readable_400(client, content, params):
 
 def test_api_is_read_only(client, content):
     assert client.post("/api/v2/pages/", {"title": "x"}).status_code == 405
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"first_published_at": "2026-13-45"},
+        {"first_published_at": ""},
+        {"type": "events.EventPage", "start": "0001-01-01"},
+        {"type": "home.NoticePage", "valid_from": "2026-02-30"},
+        {"alias_of": "9" * 30},
+        {"type": "home.NoticePage", "topics": "familie"},
+        {"type": "events.EventPage", "venue": "-" + "9" * 30},
+        {"offset": "9" * 30},
+        {"search": "fest", "search_operator": "vielleicht"},
+        {"topic": "familie\x00"},
+        {"title": "Fest", "x\x00": "1"},
+    ],
+)
+def test_values_no_database_takes_give_400_with_a_message(client, content, params):
+    response = api(client, **params)
+    assert response.status_code == 400
+    assert response.json()["message"]
+
+
+@pytest.mark.parametrize("page_id", ["", "abc", "1.5", "9" * 30, "-1", "\x00"])
+def test_find_by_an_id_that_is_no_page_id_gives_400(client, content, page_id):
+    response = client.get("/api/v2/pages/find/", {"id": page_id})
+    assert response.status_code == 400
+    assert response.json()["message"]
+
+
+def test_field_filters_with_good_values_still_filter(client, content):
+    today = timezone.localdate().isoformat()
+    assert titles(api(client, type="home.NoticePage", valid_from=today)) == set()
+    assert titles(api(client, type="home.NoticePage", region="stadt")) == {"Aktuell"}
+    assert titles(api(client, type="events.EventPage", status="scheduled")) == {"Fest", "Gestern"}

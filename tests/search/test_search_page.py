@@ -267,3 +267,12 @@ def test_unknown_filters_are_reported(client, content):
     html = client.get("/de/suche/", {"q": "Familie", "type": "rezepte", "topic": "kochen"}).text
     assert "Die Art „rezepte“ gibt es nicht" in html
     assert "Das Thema „kochen“ gibt es nicht" in html
+
+
+def test_nul_in_a_filter_is_reported_as_unknown_not_sent_to_the_database(client, content):
+    # PostgreSQL refuses NUL characters in a query; on SQLite they came back in the page.
+    response = client.get("/de/suche/?q=Familie&topic=familie%00&type=events%00")
+    assert response.status_code == 200
+    assert "\x00" not in response.text
+    assert "Das Thema „familie\ufffd“ gibt es nicht" in response.text
+    assert "Die Art „events\ufffd“ gibt es nicht" in response.text
