@@ -65,7 +65,7 @@ _SHARED = {
         HealthCheck.large_base_example,
     ],
 }
-settings.register_profile("fast", max_examples=12, derandomize=True, **_SHARED)
+settings.register_profile("fast", max_examples=10, derandomize=True, **_SHARED)
 settings.register_profile("fuzz", max_examples=150, **_SHARED)
 PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
 
