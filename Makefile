@@ -9,7 +9,7 @@ TEST_WORKERS ?= auto
 DEV_USER := admin
 DEV_PASSWORD := kupferstadt
 
-.PHONY: run test test-browser messages install install-test migrate demo lint format bench clean
+.PHONY: run test test-browser fuzz messages install install-test migrate demo lint format bench clean
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 wird benötigt ($(PYTHON) nicht gefunden)."; exit 1; }
@@ -57,6 +57,11 @@ test: install-test node_modules/.installed
 
 test-browser: install-test node_modules/.installed
 	$(PY) -m pytest tests/browser $(PYTEST_ARGS)
+
+# The fuzzer of the public addresses with many more generated requests than in `make test`
+# (tests/kupferstadt/test_fuzz_public_routes.py); it prints how many it sent.
+fuzz: install-test
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -p no:xdist tests/kupferstadt/test_fuzz_public_routes.py $(PYTEST_ARGS)
 
 lint: install-test
 	$(VENV)/bin/ruff check .
