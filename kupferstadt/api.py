@@ -28,7 +28,7 @@ from wagtail.models import Locale, Page
 from events.models import EventPage
 from home.models import NoticePage
 from home.rules import off_board_q
-from projects.models import ProjectPage
+from kupferstadt.registry import topic_page_models
 
 TRUE, FALSE = {"true", "1", "ja"}, {"false", "0", "nein"}
 SEARCH_OPERATORS = {"and", "or"}
@@ -94,7 +94,7 @@ class TopicAndUpcomingFilter(BaseFilterBackend):
             raise BadRequestError("locale muss eine der Sprachen der Website sein")
         if topic := request.GET.get("topic"):
             tagged = Q()
-            for model in (NoticePage, EventPage, ProjectPage):
+            for model in topic_page_models():
                 tagged |= Q(pk__in=model.objects.filter(topics__slug=topic).values("pk"))
             queryset = queryset.filter(tagged)
         if (upcoming := request.GET.get("upcoming")) is not None:
