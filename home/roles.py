@@ -25,6 +25,9 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+from wagtail.snippets.models import get_snippet_models
+
+from kupferstadt.registry import editorial_snippet_models
 
 from .models import PinnwandPage
 
@@ -54,11 +57,16 @@ MEDIA = {
     ],
 }
 
-SHARED_SNIPPETS = ["topic", "audience", "district", "organisation", "person", "venue"]
+# What each role may do with the master data: every snippet declared ``editorial``
+# (topics, audiences, districts, organisations, persons, venues).
+EDITORIAL_SNIPPET_ACTIONS = {
+    EDITORS: ("add", "change", "view", "delete"),
+    PARTNERS: (),
+    APPROVERS: ("add", "change", "view"),
+}
+# Further permissions on snippets of their own.
 SNIPPETS = {
     EDITORS: [
-        *(f"{action}_{model}" for model in SHARED_SNIPPETS for action in ("add", "change", "view")),
-        *(f"delete_{model}" for model in SHARED_SNIPPETS),
         "change_barrierreport",
         "view_barrierreport",
         "view_offersubmission",
@@ -66,17 +74,24 @@ SNIPPETS = {
     ],
     # Partners choose their organisation and contact persons, and add a missing person.
     PARTNERS: ["view_organisation", "view_person", "add_person"],
-    APPROVERS: [
-        *(f"{action}_{model}" for model in SHARED_SNIPPETS for action in ("add", "change", "view")),
-        "view_offersubmission",
-        "delete_offersubmission",
-    ],
+    APPROVERS: ["view_offersubmission", "delete_offersubmission"],
 }
 
 
-def _permissions(codenames):
+def snippet_codenames(role):
+    """The codenames of the snippet permissions of ``role``."""
+    editorial = [
+        f"{action}_{model._meta.model_name}"
+        for model in editorial_snippet_models()
+        for action in EDITORIAL_SNIPPET_ACTIONS[role]
+    ]
+    return [*editorial, *SNIPPETS[role]]
+
+
+def _snippet_permissions(role):
+    app_labels = {model._meta.app_label for model in get_snippet_models()}
     return Permission.objects.filter(
-        content_type__app_label__in=["kupferstadt", "home"], codename__in=codenames
+        content_type__app_label__in=app_labels, codename__in=snippet_codenames(role)
     )
 
 
@@ -122,7 +137,7 @@ def setup_roles():
     groups = {}
     for name in (EDITORS, PARTNERS, APPROVERS):
         group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*admin_access, *_permissions(SNIPPETS[name]))
+        group.permissions.add(*admin_access, *_snippet_permissions(name))
         groups[name] = group
 
     root_collection = Collection.get_first_root_node()

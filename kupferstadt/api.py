@@ -6,7 +6,8 @@ Extra filters: ``topic=<slug>`` and ``upcoming=true|false``.
 
 A value the database cannot take (a NUL character, a date that does not exist, a number
 beyond 64 bits) is answered with 400 and ``{"message": ...}``, as Wagtail answers its
-own parameter errors, before any query runs.
+own parameter errors, before any query runs. Every message is German: ours are written
+so, Wagtail's are reworded in ``SitePagesAPIViewSet.handle_exception``.
 """
 
 import re
@@ -28,12 +29,62 @@ from wagtail.models import Locale, Page
 from events.models import EventPage
 from home.models import NoticePage
 from home.rules import off_board_q
-from projects.models import ProjectPage
+from kupferstadt.registry import topic_page_models
 
 TRUE, FALSE = {"true", "1", "ja"}, {"false", "0", "nein"}
 SEARCH_OPERATORS = {"and", "or"}
 # PostgreSQL's integer, the type of page ids; no listing is that long either.
 INTEGER_MAX = 2**31 - 1
+
+
+class ApiError(BadRequestError):
+    """A parameter error of ours, worded in German."""
+
+
+# Wagtail's own parameter errors (English) and what the API answers instead; the first
+# pattern that matches the whole message wins, anything else is an "Ungültige Anfrage".
+WAGTAIL_MESSAGES = [
+    (
+        r"query parameter is not an operation or a recognised field: (?P<names>.*)",
+        "Unbekannte Parameter: {names}",
+    ),
+    (r"unknown fields: (?P<names>.*)", "Unbekannte Felder: {names}"),
+    (r"'(?P<name>.*)' does not support nested fields", "Das Feld „{name}“ hat keine Unterfelder"),
+    (r"fields error: .*", "Der Parameter fields ist fehlerhaft"),
+    (r"type doesn't exist", "Diesen Seitentyp gibt es nicht"),
+    (
+        r"(?P<name>\w+) must be a positive integer",
+        "{name} muss eine positive ganze Zahl sein",
+    ),
+    (r"limit cannot be higher than (?P<max>\d+)", "limit darf höchstens {max} sein"),
+    (
+        r"(?:parent|ancestor|descendant|translation_of) page doesn't exist",
+        "Diese Seite gibt es nicht",
+    ),
+    (r"cannot order by '(?P<name>.*?)'.*", "Nach „{name}“ kann nicht sortiert werden"),
+    (
+        r"cannot filter by '(?P<name>.*?)' while searching.*",
+        "Nach „{name}“ kann bei einer Suche nicht gefiltert werden",
+    ),
+    (
+        r"random ordering .*",
+        "order=random geht nur ohne weitere Sortierung und ohne offset",
+    ),
+    (r"filtering by .* is not supported", "Diese Filter lassen sich nicht kombinieren"),
+    (
+        r"field filter error\. '(?P<value>.*)' is not a valid value for (?P<name>\w+).*",
+        "„{value}“ ist kein gültiger Wert für {name}",
+    ),
+    (r"Your query returned multiple sites.*", "site passt auf mehrere Websites"),
+]
+
+
+def german_message(message):
+    """The API's German answer to one of Wagtail's parameter errors."""
+    for pattern, german in WAGTAIL_MESSAGES:
+        if match := re.fullmatch(pattern, message, flags=re.DOTALL):
+            return german.format(**match.groupdict())
+    return "Ungültige Anfrage"
 
 
 def _whole_number(value):
@@ -62,7 +113,7 @@ def filter_value_error(model, name, value):
                 raise ValidationError("out of range")
         target.get_db_prep_value(python, connection)
     except (ValidationError, ValueError, TypeError, OverflowError):
-        return f"field filter error. '{value[:100]}' is not a valid value for {name}"
+        return f"„{value[:100]}“ ist kein gültiger Wert für {name}"
     return None
 
 
@@ -75,7 +126,7 @@ class CheckedFieldsFilter(FieldsFilter):
         for name, value in request.GET.items():
             if name in fields and name != "locale":
                 if error := filter_value_error(queryset.model, name, value):
-                    raise BadRequestError(error)
+                    raise ApiError(error)
         return super().filter_queryset(request, queryset, view)
 
 
@@ -83,7 +134,7 @@ class SitePagination(WagtailPagination):
     def paginate_queryset(self, queryset, request, view=None):
         offset = _whole_number(request.GET.get("offset", "0"))
         if offset is not None and offset > INTEGER_MAX:
-            raise BadRequestError(f"offset cannot be higher than {INTEGER_MAX}")
+            raise ApiError(f"offset darf höchstens {INTEGER_MAX} sein")
         return super().paginate_queryset(queryset, request, view)
 
 
@@ -91,10 +142,10 @@ class TopicAndUpcomingFilter(BaseFilterBackend):
     def filter_queryset(self, request, queryset, view):
         locale = request.GET.get("locale")
         if locale is not None and locale not in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
-            raise BadRequestError("locale muss eine der Sprachen der Website sein")
+            raise ApiError("locale muss eine der Sprachen der Website sein")
         if topic := request.GET.get("topic"):
             tagged = Q()
-            for model in (NoticePage, EventPage, ProjectPage):
+            for model in topic_page_models():
                 tagged |= Q(pk__in=model.objects.filter(topics__slug=topic).values("pk"))
             queryset = queryset.filter(tagged)
         if (upcoming := request.GET.get("upcoming")) is not None:
@@ -103,7 +154,7 @@ class TopicAndUpcomingFilter(BaseFilterBackend):
             elif upcoming.lower() in FALSE:
                 events = EventPage.objects.past()
             else:
-                raise BadRequestError("upcoming muss true oder false sein")
+                raise ApiError("upcoming muss true oder false sein")
             queryset = queryset.filter(pk__in=events.values("pk"))
         return queryset
 
@@ -125,17 +176,23 @@ class SitePagesAPIViewSet(PagesAPIViewSet):
         super().initial(request, *args, **kwargs)
         for name, values in request.GET.lists():
             if "\x00" in name or any("\x00" in value for value in values):
-                raise BadRequestError(f"null characters are not allowed in {name!r}")
+                raise ApiError(f"Nullzeichen sind in {name!r} nicht erlaubt")
         operator = request.GET.get("search_operator")
         if operator and operator.lower() not in SEARCH_OPERATORS:
-            raise BadRequestError("search_operator must be 'and' or 'or'")
+            raise ApiError("search_operator muss and oder or sein")
+
+    def handle_exception(self, exc):
+        """Wagtail's own parameter errors answered in German, still 400 with ``message``."""
+        if isinstance(exc, BadRequestError) and not isinstance(exc, ApiError):
+            exc = ApiError(german_message(str(exc)))
+        return super().handle_exception(exc)
 
     def find_object(self, queryset, request):
         """``?id=`` must be a page id; Wagtail hands any text to the database."""
         if "id" in request.GET:
             page_id = _whole_number(request.GET["id"])
             if page_id is None or not 0 < page_id <= INTEGER_MAX:
-                raise BadRequestError("id must be a positive integer")
+                raise ApiError("id muss eine positive ganze Zahl sein")
         return super().find_object(queryset, request)
 
     def get_base_queryset(self, model=Page):
@@ -166,7 +223,7 @@ class SitePagesAPIViewSet(PagesAPIViewSet):
             try:
                 models = page_models_from_string(requested)
             except (LookupError, ValueError) as e:
-                raise BadRequestError("type doesn't exist") from e
+                raise ApiError("Diesen Seitentyp gibt es nicht") from e
             if len(models) == 1:
                 return self.with_relations(self.get_base_queryset(models[0]))
         return super().get_queryset().select_related("locale")

@@ -26,11 +26,14 @@ class ListingPage(ListingFeedsMixin, SitePage):
     search_fields = Page.search_fields + [index.SearchField("intro")]
     api_fields = ["intro"]
 
-    description_field = "intro"
     schema_type = "CollectionPage"
 
     class Meta:
         abstract = True
+
+    def description_text(self):
+        """The introduction describes the page."""
+        return self.intro
 
     @path("", name="current")
     def current_items(self, request):

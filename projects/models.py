@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from kupferstadt.blocks import BaseStreamBlock, DocumentListBlock
 from kupferstadt.models import STEM_SEARCH_FIELDS, SitePage, SitePageQuerySet, synchronised
+from kupferstadt.registry import SearchFacet
 from kupferstadt.serializers import (
     DistrictSerializer,
     OrganisationSerializer,
@@ -73,12 +74,15 @@ class ProjectIndexPage(SitePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["projects.ProjectPage"]
 
-    description_field = "intro"
     schema_type = "CollectionPage"
 
     class Meta:
         verbose_name = _("Leitbild mit Initiativen")
         verbose_name_plural = _("Leitbilder mit Initiativen")
+
+    def description_text(self):
+        """The introduction describes the page."""
+        return self.intro
 
     def initiatives_by_status(self):
         """``[(status label, [initiatives])]`` in the order running, planned, completed;
@@ -231,12 +235,16 @@ class ProjectPage(RoutablePageMixin, SitePage):
     parent_page_types = ["projects.ProjectIndexPage"]
     subpage_types = []
 
-    description_field = "summary"
     schema_type = "Project"
+    search_facet = SearchFacet("initiatives", _("Initiativen"), 30)
 
     class Meta:
         verbose_name = _("Initiative")
         verbose_name_plural = _("Initiativen")
+
+    def description_text(self):
+        """The summary describes the initiative."""
+        return self.summary
 
     @path("ical/", name="ical")
     def calendar(self, request):

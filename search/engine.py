@@ -8,6 +8,7 @@ from functools import cached_property
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,36 +19,17 @@ from wagtail.search.utils import normalise_query_string
 from events.models import EventPage
 from home.models import NoticePage
 from kupferstadt import page_cache
-from kupferstadt.models import (
-    AccessibilityStatementPage,
-    EasyLanguagePage,
-    SignLanguagePage,
-    StandardPage,
-    Topic,
-)
+from kupferstadt.models import Topic
+from kupferstadt.registry import search_facets, searchable_page_models, topic_page_models
 from kupferstadt.stemming import stemmed_text
-from projects.models import ProjectPage
 
 MAX_QUERY_LENGTH = 200
-
-# Result types offered as facets: URL value -> (label, page models).
-TYPES = {
-    "notices": (_("Aushänge"), (NoticePage,)),
-    "events": (_("Veranstaltungen"), (EventPage,)),
-    "initiatives": (_("Initiativen"), (ProjectPage,)),
-    "pages": (
-        _("Seiten"),
-        (StandardPage, EasyLanguagePage, AccessibilityStatementPage, SignLanguagePage),
-    ),
-}
-TOPIC_MODELS = (NoticePage, EventPage, ProjectPage)
-ALL_MODELS = tuple(model for _label, models in TYPES.values() for model in models)
 
 
 def searchable_pages(locale, archive=False):
     """Pages a citizen may find: live, public, in ``locale``, of the searchable types;
     notices only while they hang on the board, unless the archive is asked for."""
-    pages = Page.objects.live().public().filter(locale=locale).type(*ALL_MODELS)
+    pages = Page.objects.live().public().filter(locale=locale).type(*searchable_page_models())
     # wagtail-localize's aliases mirror German pages in a language's tree: not this
     # language's content (alias_of is no filter field of the search index).
     aliases = Page.objects.filter(locale=locale, alias_of__isnull=False)
@@ -61,11 +43,8 @@ def searchable_pages(locale, archive=False):
 
 
 def type_key(content_type_id):
-    """The facet key ("notices", ...) of a page type."""
-    return _TYPE_KEYS[ContentType.objects.get_for_id(content_type_id).model_class()]
-
-
-_TYPE_KEYS = {model: key for key, (_label, models) in TYPES.items() for model in models}
+    """The facet key ("notices", ...) of a page type (its ``search_facet``)."""
+    return ContentType.objects.get_for_id(content_type_id).model_class().search_facet.key
 
 
 class ChainedResults:
@@ -143,7 +122,7 @@ class SiteSearch:
         self.stemmed = stemmed_text(self.query, self.language)
         self.query_stems = set(self.stemmed.split())
         self.topic = None
-        if self.type and self.type not in TYPES:
+        if self.type and self.type not in search_facets():
             self.messages.append(
                 _("Die Art „%(value)s“ gibt es nicht; es wird in allem gesucht.")
                 % {"value": self.type[:40]}
@@ -183,14 +162,15 @@ class SiteSearch:
         if not hasattr(results, "get_queryset"):  # OpenSearch / Elasticsearch
             return self._rows_with_topics([(page.pk, page.content_type_id) for page in results])
         # Wagtail's database backends: one ranked query, topics joined, no pages loaded.
-        # A page is of one type only, so at most one of the three topic relations joins.
-        topic = Coalesce(*(f"{model._meta.model_name}__topics" for model in TOPIC_MODELS))
+        # A page is of one type only, so at most one of the topic relations joins.
+        relations = [f"{model._meta.model_name}__topics" for model in topic_page_models()]
+        topic = Coalesce(*relations) if len(relations) > 1 else F(relations[0])
         return list(results.get_queryset().values_list("pk", "content_type_id", topic))
 
     def _rows_with_topics(self, matches):
         ids = [pk for pk, _ct in matches]
         topics_of = {}
-        for model in TOPIC_MODELS:
+        for model in topic_page_models():
             name = model._meta.model_name
             pairs = model.topics.through.objects.filter(**{f"{name}_id__in": ids})
             for pk, topic_id in pairs.values_list(f"{name}_id", "topic_id"):
@@ -242,10 +222,11 @@ class SiteSearch:
 
     def type_counts(self):
         """Matches per type (with the topic filter, whatever the type filter)."""
-        counts = dict.fromkeys(TYPES, 0)
+        facets = search_facets()
+        counts = dict.fromkeys(facets, 0)
         counts.update(Counter(key for _pk, _ct, key in self._selected(with_type=False)))
         return [
-            {"key": key, "label": TYPES[key][0], "count": count} for key, count in counts.items()
+            {"key": key, "label": facets[key][0], "count": count} for key, count in counts.items()
         ]
 
     def topic_counts(self):

@@ -20,6 +20,7 @@ from kupferstadt.models import (
     SitePage,
     synchronised,
 )
+from kupferstadt.registry import SearchFacet
 from kupferstadt.serializers import (
     AudienceSerializer,
     OrganisationSerializer,
@@ -318,15 +319,20 @@ class EventPage(EventScheduleMixin, PrintableMixin, PageImageMixin, SitePage):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
-    description_field = "subtitle"
     print_description = False  # the subtitle already heads the printed sheet
     schema_type = "Event"
+    search_facet = SearchFacet("events", _("Veranstaltungen"), 20)
+    print_template = "events/event_page_print.html"
 
     class Meta:
         verbose_name = _("Veranstaltung")
         verbose_name_plural = _("Veranstaltungen")
         # The calendar, its feeds and the home page list events by their start.
         indexes = [models.Index(fields=["start", "page_ptr"], name="event_start_idx")]
+
+    def description_text(self):
+        """The subtitle describes the event."""
+        return self.subtitle
 
     @path("ical/", name="ical")
     def calendar(self, request):

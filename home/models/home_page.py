@@ -41,11 +41,14 @@ class HomePage(SitePage):
         "home.OfferSubmissionPage",
     ]
 
-    description_field = "intro"
 
     class Meta:
         verbose_name = _("Startseite")
         verbose_name_plural = _("Startseiten")
+
+    def description_text(self):
+        """The introduction describes the page."""
+        return self.intro
 
     def json_ld(self, request):
         contact = SiteSettings.for_request(request)

@@ -25,6 +25,7 @@ from kupferstadt.models import (
     SitePageQuerySet,
     synchronised,
 )
+from kupferstadt.registry import SearchFacet
 from kupferstadt.serializers import (
     AudienceSerializer,
     DistrictSerializer,
@@ -246,8 +247,9 @@ class NoticePage(PrintableMixin, PageImageMixin, SitePage):
     parent_page_types = ["home.PinnwandPage"]
     subpage_types = []
 
-    description_field = "teaser"
     schema_type = "Article"
+    search_facet = SearchFacet("notices", _("Aushänge"), 10)
+    print_template = "home/notice_page_print.html"
 
     class Meta:
         verbose_name = _("Aushang")
@@ -265,6 +267,10 @@ class NoticePage(PrintableMixin, PageImageMixin, SitePage):
                 fields=["-pinned", "-valid_from", "-page_ptr"], name="notice_board_order_idx"
             ),
         ]
+
+    def description_text(self):
+        """The teaser introduces the notice."""
+        return self.teaser
 
     def json_ld(self, request):
         data = super().json_ld(request)

@@ -49,7 +49,6 @@ class OfferSubmissionPage(RoutablePageMixin, SitePage):
         help_text=_("Unter diese Pinnwand kommen die Entwürfe; leer: die erste der Website."),
     )
 
-    description_field = "intro"
     # The button of the form (kupferstadt/form_page.html).
     submit_label = _("Angebot senden")
     content_panels = Page.content_panels + [
@@ -66,6 +65,10 @@ class OfferSubmissionPage(RoutablePageMixin, SitePage):
     class Meta:
         verbose_name = _("Formular „Angebot melden“")
         verbose_name_plural = _("Formulare „Angebot melden“")
+
+    def description_text(self):
+        """The introduction describes the page."""
+        return self.intro
 
     def target_pinnwand(self):
         if self.pinnwand_id:

@@ -15,6 +15,7 @@ from wagtail.search import index
 from ..blocks import NonAccessibleContentListBlock
 from ..choices import Conformance
 from ..forms import BarrierReportForm
+from ..registry import PAGES_FACET
 from .fields import STEM_SEARCH_FIELDS
 from .pages import SitePage
 
@@ -88,6 +89,7 @@ class AccessibilityStatementPage(SitePage):
         + [index.SearchField("scope"), index.SearchField("non_accessible_content")]
     )
     api_fields = ["conformance", "prepared_on", "reviewed_on"]
+    search_facet = PAGES_FACET
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
@@ -211,6 +213,7 @@ class SignLanguagePage(SitePage):
         FieldPanel("transcript"),
     ]
     search_fields = Page.search_fields + STEM_SEARCH_FIELDS + [index.SearchField("transcript")]
+    search_facet = PAGES_FACET
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

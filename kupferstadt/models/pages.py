@@ -29,9 +29,6 @@ class SitePage(Page):
     """What every public page of the site shares: its description for search engines and
     link previews, its structured data (schema.org JSON-LD) and its share link."""
 
-    # Deprecated: the name of the field description_text() reads; page types override
-    # description_text() instead.
-    description_field = None
     # Whether the printed Aushang starts with that description.
     print_description = True
     # Whether search_text_parts() reads many-to-many relations (see save()).
@@ -44,8 +41,6 @@ class SitePage(Page):
     def description_text(self):
         """The text (or rich text) that describes the page when no search description is
         set: its introduction, summary or teaser. Page types override this."""
-        if self.description_field:
-            return getattr(self, self.description_field, "")
         return ""
 
     def plain_description(self):
@@ -194,8 +189,9 @@ class ListingFeedsMixin(RoutablePageMixin):
 class PrintableMixin(RoutablePageMixin):
     """Pages that print as a one-page A4 Aushang with a QR code linking back to them."""
 
-    # The template of the printed sheet, e.g. "events/event_page_print.html"; without
-    # one, the page type's template name (as Wagtail derives it) with "_print".
+    # The template of the printed sheet, e.g. "events/event_page_print.html"; page types
+    # declare it. Without one, the page type's template name (as Wagtail derives it) with
+    # "_print".
     print_template = None
 
     def get_print_template(self, request):

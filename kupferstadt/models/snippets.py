@@ -32,6 +32,8 @@ class SluggedSnippet(models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # Master data the Redaktion and the Freigabe Sozialplanung maintain (home/roles.py).
+    editorial = True
 
     class Meta:
         abstract = True
@@ -101,6 +103,8 @@ class Organisation(index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("url"), FieldPanel("logo")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # Master data the Redaktion and the Freigabe Sozialplanung maintain (home/roles.py).
+    editorial = True
 
     class Meta:
         ordering = ["name"]
@@ -157,6 +161,8 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("role"),
         index.AutocompleteField("name"),
     ]
+    # Master data the Redaktion and the Freigabe Sozialplanung maintain (home/roles.py).
+    editorial = True
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
@@ -235,6 +241,8 @@ class Venue(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("city"),
         index.AutocompleteField("name"),
     ]
+    # Master data the Redaktion and the Freigabe Sozialplanung maintain (home/roles.py).
+    editorial = True
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]

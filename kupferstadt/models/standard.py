@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BaseStreamBlock
+from ..registry import PAGES_FACET
 from .fields import STEM_SEARCH_FIELDS
 from .pages import SitePage
 
@@ -37,6 +38,7 @@ class TextPage(SitePage):
         + [index.SearchField("intro"), index.SearchField("body")]
     )
     api_fields = ["intro", "body"]
+    search_facet = PAGES_FACET
 
     class Meta:
         abstract = True

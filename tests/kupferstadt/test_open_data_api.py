@@ -6,6 +6,8 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from kupferstadt.api import german_message
+
 from ..factories import (
     EventPageFactory,
     NoticePageFactory,
@@ -126,3 +128,44 @@ def test_field_filters_with_good_values_still_filter(client, content):
     assert titles(api(client, type="home.NoticePage", valid_from=today)) == set()
     assert titles(api(client, type="home.NoticePage", region="stadt")) == {"Aktuell"}
     assert titles(api(client, type="events.EventPage", status="scheduled")) == {"Fest", "Gestern"}
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        # Ours.
+        ({"upcoming": "vielleicht"}, "upcoming muss true oder false sein"),
+        ({"type": "gibt.EsNicht"}, "Diesen Seitentyp gibt es nicht"),
+        ({"offset": "9" * 30}, "offset darf höchstens 2147483647 sein"),
+        (
+            {"search": "fest", "search_operator": "vielleicht"},
+            "search_operator muss and oder or sein",
+        ),
+        ({"topic": "familie\x00"}, "Nullzeichen sind in 'topic' nicht erlaubt"),
+        (
+            {"type": "home.NoticePage", "valid_from": "2026-02-30"},
+            "„2026-02-30“ ist kein gültiger Wert für valid_from",
+        ),
+        # Wagtail's, reworded.
+        ({"unbekannt": "1"}, "Unbekannte Parameter: unbekannt"),
+        ({"fields": "gibtsnicht"}, "Unbekannte Felder: gibtsnicht"),
+        ({"limit": "viele"}, "limit muss eine positive ganze Zahl sein"),
+        ({"child_of": "abc"}, "child_of muss eine positive ganze Zahl sein"),
+        ({"order": "gibtsnicht"}, "Nach „gibtsnicht“ kann nicht sortiert werden"),
+    ],
+)
+def test_parameter_errors_are_explained_in_german(client, content, params, message):
+    response = api(client, **params)
+    assert response.status_code == 400
+    assert response.json() == {"message": message}
+
+
+def test_find_by_a_wrong_id_is_explained_in_german(client, content):
+    response = client.get("/api/v2/pages/find/", {"id": "abc"})
+    assert response.status_code == 400
+    assert response.json() == {"message": "id muss eine positive ganze Zahl sein"}
+
+
+def test_an_unforeseen_wagtail_error_still_gets_a_german_message():
+    assert german_message("some new complaint of Wagtail's") == "Ungültige Anfrage"
+    assert german_message("limit cannot be higher than 20") == "limit darf höchstens 20 sein"
