@@ -11,6 +11,14 @@ from .choices import Region
 
 
 class NoticeFilter(django_filters.FilterSet):
+    """The board's filters; ``?region=`` also takes the German values of before."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and "region" in data:
+            data = data.copy()
+            data["region"] = Region.from_value(data["region"])
+        super().__init__(data, *args, **kwargs)
+
     topic = topic_filter()
     audience = slug_filter(
         Audience,

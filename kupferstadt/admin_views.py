@@ -41,6 +41,12 @@ def user_may_see_translation_status(user):
     return user.is_superuser or user.has_perm("wagtail_localize.submit_translation")
 
 
+def query_value(request, name, old_name):
+    """A query parameter by its English name, or by the German one used before (old
+    bookmarks keep working)."""
+    return request.GET.get(name, request.GET.get(old_name, ""))
+
+
 class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
     """Berichte → Übersetzungsstand."""
 
@@ -59,13 +65,13 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
         allowed = translator_locale_ids(self.request.user)
         if allowed is not None:
             all_locales = all_locales.filter(pk__in=allowed)
-        language = self.request.GET.get("sprache", "")
+        language = query_value(self.request, "language", "sprache")
         locales = [loc for loc in all_locales if language in ("", loc.language_code)]
-        status = TranslationStatus(locales, section=self.request.GET.get("bereich", ""))
+        status = TranslationStatus(locales, section=query_value(self.request, "section", "bereich"))
         sections = status.sections()
         if status.section not in ("", *(value for value, _label in sections)):
             status.section = ""
-        state = self.request.GET.get("stand", "")
+        state = query_value(self.request, "state", "stand")
         rows = status.rows(self.request.user)
         summary = counts(rows, locales)
         if state in STATES:

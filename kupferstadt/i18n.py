@@ -8,8 +8,10 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 # The query parameter of a language's home page reached from an untranslated page; the
-# page then says that the page is not translated yet.
-UNTRANSLATED_PARAM = "nicht-uebersetzt"
+# page then says that the page is not translated yet. The German name used before is
+# still understood, so old links keep showing the notice.
+UNTRANSLATED_PARAM = "untranslated"
+UNTRANSLATED_PARAMS = (UNTRANSLATED_PARAM, "nicht-uebersetzt")
 
 
 def has_own_text():
@@ -83,5 +85,5 @@ def language_links(request, page=None):
         "links": links,
         "alternates": [link for link in links if link["translated"]],
         "x_default": targets.get(default) if default in translated else None,
-        "untranslated_notice": UNTRANSLATED_PARAM in request.GET,
+        "untranslated_notice": any(name in request.GET for name in UNTRANSLATED_PARAMS),
     }

@@ -47,7 +47,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.snippets.models import get_snippet_models
 
-from .i18n import UNTRANSLATED_PARAM
+from .i18n import UNTRANSLATED_PARAMS
 
 GENERATION_KEY = "kupferstadt:page-cache:generation"
 # Every query parameter a public page reads: the listings' page number and filters
@@ -58,7 +58,7 @@ QUERY_PARAMETERS = frozenset(
         "page",
         *("topic", "audience", "region", "district", "month"),
         *("q", "type", "archive"),
-        UNTRANSLATED_PARAM,
+        *UNTRANSLATED_PARAMS,
     }
 )
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/api/", "/_util/")

@@ -28,7 +28,7 @@ def data(**overrides):
         "teaser": "Jeden Dienstag Deutsch sprechen bei Tee und Kuchen.",
         "description": "Im Treffpunkt Mühle, 15 bis 17 Uhr, kostenlos.",
         "provider": "Frauen helfen Frauen e. V.",
-        "region": "stadt",
+        "region": "city",
         "valid_from": today.isoformat(),
         "valid_until": (today + datetime.timedelta(days=60)).isoformat(),
         "image_alt": "Frauen an einem Tisch mit Teetassen",

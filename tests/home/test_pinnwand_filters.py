@@ -53,7 +53,16 @@ def test_filter_by_audience(client, board):
 
 
 def test_filter_by_region(client, board):
-    assert titles(client.get(board.url, {"region": "staedteregion"})) == ["Familienberatung Aachen"]
+    assert titles(client.get(board.url, {"region": "city_region"})) == ["Familienberatung Aachen"]
+
+
+@pytest.mark.parametrize("old, new", [("stadt", "city"), ("staedteregion", "city_region")])
+def test_old_german_region_values_still_filter_the_same(client, board, old, new):
+    before = client.get(board.url, {"region": old})
+    assert titles(before) == titles(client.get(board.url, {"region": new}))
+    assert len(titles(before)) in (1, 3)
+    assert f'<option value="{new}" selected>' in before.text
+    assert "gibt es nicht" not in before.text
 
 
 def test_filter_by_district(client, board):
@@ -66,7 +75,7 @@ def test_filter_by_district(client, board):
 def test_filters_combine(client, board):
     response = client.get(
         board.url,
-        {"topic": "familie", "audience": "senioren", "district": "atsch", "region": "stadt"},
+        {"topic": "familie", "audience": "senioren", "district": "atsch", "region": "city"},
     )
     assert titles(response) == ["Lesecafé Senioren Atsch"]
 

@@ -47,10 +47,10 @@ def test_switcher_links_the_translation_and_untranslated_languages_to_their_home
     assert links["de"]["aria-current"] == "true"
     assert links["en"]["href"] == "/en/veranstaltungen/forum-en/"
     assert links["en"].text == "English"
-    assert links["tr"]["href"] == "/tr/?nicht-uebersetzt=1"
-    assert links["ar"]["href"] == "/ar/?nicht-uebersetzt=1"
+    assert links["tr"]["href"] == "/tr/?untranslated=1"
+    assert links["ar"]["href"] == "/ar/?untranslated=1"
     assert links["ar"].text == "العربية"
-    assert links["uk"]["href"] == "/uk/?nicht-uebersetzt=1"
+    assert links["uk"]["href"] == "/uk/?untranslated=1"
 
 
 def test_english_page_shows_translation_and_links_back_to_german(client, forum):
@@ -63,18 +63,25 @@ def test_english_page_shows_translation_and_links_back_to_german(client, forum):
 
 
 def test_untranslated_language_gets_its_home_page_with_a_notice(client, forum):
-    response = client.get("/tr/?nicht-uebersetzt=1")
+    response = client.get("/tr/?untranslated=1")
     assert response.status_code == 200
     notice = BeautifulSoup(response.text, "html.parser").select_one("main .notice-message")
     assert "henüz" in notice.text  # Turkish: "not yet translated"
     assert "notice-message" not in client.get("/tr/").text
 
 
+def test_old_german_parameter_still_shows_the_untranslated_notice(client, forum):
+    response = client.get("/tr/?nicht-uebersetzt=1")
+    assert response.status_code == 200
+    notice = BeautifulSoup(response.text, "html.parser").select_one("main .notice-message")
+    assert "henüz" in notice.text
+
+
 def test_untranslated_page_alias_is_not_offered_as_translation(client, forum):
     # The Turkish tree mirrors the German page until it is translated.
     response = client.get("/tr/veranstaltungen/forum/")
     assert response.status_code == 200
-    assert switcher(response)["tr"]["href"] == "/tr/?nicht-uebersetzt=1"
+    assert switcher(response)["tr"]["href"] == "/tr/?untranslated=1"
 
 
 def test_hreflang_alternates_name_each_translation(client, forum):

@@ -126,7 +126,7 @@ def test_find_by_an_id_that_is_no_page_id_gives_400(client, content, page_id):
 def test_field_filters_with_good_values_still_filter(client, content):
     today = timezone.localdate().isoformat()
     assert titles(api(client, type="home.NoticePage", valid_from=today)) == set()
-    assert titles(api(client, type="home.NoticePage", region="stadt")) == {"Aktuell"}
+    assert titles(api(client, type="home.NoticePage", region="city")) == {"Aktuell"}
     assert titles(api(client, type="events.EventPage", status="scheduled")) == {"Fest", "Gestern"}
 
 

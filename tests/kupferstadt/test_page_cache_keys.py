@@ -103,6 +103,10 @@ def test_every_filter_of_the_listings_is_a_known_parameter():
     assert names <= QUERY_PARAMETERS
 
 
+def test_the_untranslated_notice_is_cached_under_its_new_and_old_parameter():
+    assert {"untranslated", "nicht-uebersetzt"} <= QUERY_PARAMETERS
+
+
 def test_a_cached_page_with_parameters_still_costs_one_cache_round_trip(
     client, pinnwand, monkeypatch
 ):

@@ -70,6 +70,15 @@ def test_report_counts_per_language(admin_client, pages):
 
 
 def test_report_filters_by_language_section_and_state(admin_client, pages, event_index):
+    soup = report(admin_client, language="en", section=str(event_index.pk), state="outdated")
+    titles = [row.th.text for row in soup.select("#translation-status tbody tr")]
+    assert titles == ["Sommerfest im Park"]
+    assert not soup.select('td[data-language="tr"]')
+    assert soup.select_one('select[name="language"] option[selected]')["value"] == "en"
+    assert soup.select_one('select[name="state"] option[selected]')["value"] == "outdated"
+
+
+def test_report_still_understands_the_old_german_parameters(admin_client, pages, event_index):
     soup = report(admin_client, sprache="en", bereich=str(event_index.pk), stand="outdated")
     titles = [row.th.text for row in soup.select("#translation-status tbody tr")]
     assert titles == ["Sommerfest im Park"]
@@ -78,12 +87,12 @@ def test_report_filters_by_language_section_and_state(admin_client, pages, event
 
 def test_report_lists_snippets(admin_client, languages):
     TopicFactory(name="Familie")
-    soup = report(admin_client, bereich="stammdaten")
+    soup = report(admin_client, section="stammdaten")
     assert states(soup, "Familie", "en")[0] == "missing"
 
 
 def test_unknown_filter_values_show_everything(admin_client, pages):
-    soup = report(admin_client, sprache="xx", bereich="999999", stand="kaputt")
+    soup = report(admin_client, language="xx", section="999999", state="kaputt")
     assert soup.select("#translation-status")
 
 
