@@ -57,6 +57,14 @@ def _too_large(upload):
     return None
 
 
+class RegionField(forms.TypedChoiceField):
+    """A region; the German values of before (a form page cached or kept open in a browser
+    since then still sends ``stadt``) count as their English ones."""
+
+    def valid_value(self, value):
+        return super().valid_value(Region.from_value(value))
+
+
 class OfferSubmissionForm(SpamProtectionMixin, forms.Form):
     rate_limit = OFFERS_PER_HOUR
     rate_limit_message = _(
@@ -86,7 +94,12 @@ class OfferSubmissionForm(SpamProtectionMixin, forms.Form):
         label=_("Anbieter (Verein, Einrichtung)"),
         max_length=200,
     )
-    region = forms.ChoiceField(label=_("Region"), choices=Region.choices, initial=Region.CITY)
+    region = RegionField(
+        label=_("Region"),
+        choices=Region.choices,
+        initial=Region.CITY,
+        coerce=Region.from_value,
+    )
     topics = forms.ModelMultipleChoiceField(
         label=_("Themen"),
         queryset=Topic.objects.none(),

@@ -16,10 +16,12 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connection, models
 from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 from rest_framework.filters import BaseFilterBackend
+from rest_framework.response import Response
 from wagtail.api.querysets import get_public_pages_queryset
-from wagtail.api.v2.filters import FieldsFilter
+from wagtail.api.v2.filters import FieldsFilter, SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string
@@ -27,6 +29,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Locale, Page
 
 from events.models import EventPage
+from home.choices import Region
 from home.models import NoticePage
 from home.rules import off_board_q
 from kupferstadt.registry import topic_page_models
@@ -122,6 +125,9 @@ class CheckedFieldsFilter(FieldsFilter):
     the field cannot hold answered by 400 instead of a server error."""
 
     def filter_queryset(self, request, queryset, view):
+        if "region" in request.GET:  # the German values of before still filter (#14)
+            request._request.GET = request.GET.copy()
+            request._request.GET["region"] = Region.from_value(request.GET["region"])
         fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
         for name, value in request.GET.items():
             if name in fields and name != "locale":
@@ -159,14 +165,27 @@ class TopicAndUpcomingFilter(BaseFilterBackend):
         return queryset
 
 
+class IndexedSearchFilter(SearchFilter):
+    """Wagtail's ``?search=`` over what the listing shows. The search index can only
+    filter by indexed fields, while the listing's rules (on the board today, no alias,
+    public) reach into other tables; so the search gets the listing as a set of ids."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" in request.GET:
+            queryset = queryset.model.objects.filter(
+                pk__in=list(queryset.values_list("pk", flat=True))
+            )
+        return super().filter_queryset(request, queryset, view)
+
+
+# Ours instead of Wagtail's field and search filters; Wagtail's SearchFilter stays last.
+OUR_FILTERS = {FieldsFilter: CheckedFieldsFilter, SearchFilter: IndexedSearchFilter}
+
+
 class SitePagesAPIViewSet(PagesAPIViewSet):
-    # Wagtail's SearchFilter must stay last.
     filter_backends = [
         TopicAndUpcomingFilter,
-        *(
-            CheckedFieldsFilter if backend is FieldsFilter else backend
-            for backend in PagesAPIViewSet.filter_backends
-        ),
+        *(OUR_FILTERS.get(backend, backend) for backend in PagesAPIViewSet.filter_backends),
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["topic", "upcoming"])
     pagination_class = SitePagination
@@ -185,6 +204,8 @@ class SitePagesAPIViewSet(PagesAPIViewSet):
         """Wagtail's own parameter errors answered in German, still 400 with ``message``."""
         if isinstance(exc, BadRequestError) and not isinstance(exc, ApiError):
             exc = ApiError(german_message(str(exc)))
+        if isinstance(exc, Http404):
+            return Response({"message": "Diese Seite gibt es nicht"}, status=404)
         return super().handle_exception(exc)
 
     def find_object(self, queryset, request):

@@ -3,8 +3,10 @@ the hreflang alternates and the notice on a page that is not translated yet."""
 
 from django.conf import settings
 from django.db.models import Q
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from wagtail.models import Page, Site
 
 # The query parameter of a language's home page reached from an untranslated page; the
@@ -87,3 +89,20 @@ def language_links(request, page=None):
         "x_default": targets.get(default) if default in translated else None,
         "untranslated_notice": any(name in request.GET for name in UNTRANSLATED_PARAMS),
     }
+
+
+# Addresses without a language: the admin, documents, the open-data API, the sitemap.
+LANGUAGE_NEUTRAL_PREFIXES = ("/admin/", "/documents/", "/api/", "/sitemap.xml", "/robots.txt")
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, except that a 404 of an address without a language stays a 404: Django
+    would redirect ``/api/v2/pages/999999/`` to ``/de/api/v2/pages/999999/``, because
+    Wagtail's pages answer every address below ``/de/``."""
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and request.path_info.startswith(LANGUAGE_NEUTRAL_PREFIXES):
+            patch_vary_headers(response, ("Accept-Language",))
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)

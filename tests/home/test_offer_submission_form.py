@@ -85,6 +85,14 @@ def test_offer_becomes_a_draft_notice_waiting_for_approval(client, offer_page, p
     assert "Sprachcafé" not in client.get(pinnwand.url).text
 
 
+def test_a_form_page_from_before_sending_the_old_german_region_still_works(
+    client, offer_page, pinnwand
+):
+    response = client.post(offer_page.url, data(region="stadt"), follow=True)
+    assert response.redirect_chain[-1][0] == "/de/angebot-melden/danke/"
+    assert NoticePage.objects.child_of(pinnwand).get().region == "city"
+
+
 def test_approvers_get_the_edit_link_and_the_sender_a_confirmation(client, offer_page):
     client.post(offer_page.url, data())
     notice = NoticePage.objects.get()

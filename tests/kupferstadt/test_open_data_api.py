@@ -127,6 +127,8 @@ def test_field_filters_with_good_values_still_filter(client, content):
     today = timezone.localdate().isoformat()
     assert titles(api(client, type="home.NoticePage", valid_from=today)) == set()
     assert titles(api(client, type="home.NoticePage", region="city")) == {"Aktuell"}
+    # The German value of before (old links) still filters the same.
+    assert titles(api(client, type="home.NoticePage", region="stadt")) == {"Aktuell"}
     assert titles(api(client, type="events.EventPage", status="scheduled")) == {"Fest", "Gestern"}
 
 
@@ -169,3 +171,19 @@ def test_find_by_a_wrong_id_is_explained_in_german(client, content):
 def test_an_unforeseen_wagtail_error_still_gets_a_german_message():
     assert german_message("some new complaint of Wagtail's") == "Ungültige Anfrage"
     assert german_message("limit cannot be higher than 20") == "limit darf höchstens 20 sein"
+
+
+def test_search_finds_what_the_listing_shows_and_nothing_hidden(client, content):
+    """The listing's rules reach into other tables, which the search index cannot filter:
+    every search used to be refused with 400."""
+    assert titles(api(client, search="Aktuell")) == {"Aktuell"}
+    assert titles(api(client, type="home.NoticePage", search="Aktuell")) == {"Aktuell"}
+    assert titles(api(client, type="events.EventPage", search="Fest")) == {"Fest"}
+    for hidden in ("Abgelaufen", "Entwurf", "Intern"):
+        assert titles(api(client, search=hidden)) == set()
+
+
+def test_a_page_that_does_not_exist_is_a_404_of_the_api_not_a_redirect(client, content):
+    response = client.get("/api/v2/pages/999999/")
+    assert response.status_code == 404
+    assert response.json() == {"message": "Diese Seite gibt es nicht"}
