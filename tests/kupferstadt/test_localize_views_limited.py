@@ -43,12 +43,16 @@ def translations(languages):
     return source, result
 
 
-def test_refusal_is_a_german_403_page(client, translator, translations):
+def test_refusal_is_a_403_page_in_the_translators_admin_language(client, translator, translations):
+    """The English translator's admin speaks English (joining the group set it); the
+    German text is the source of the message."""
     source, _ = translations
     client.force_login(translator)
     response = client.get(reverse("wagtail_localize:update_translations", args=[source.pk]))
     assert response.status_code == 403
-    assert "Sie dürfen hier nur in Ihrer eigenen Sprache arbeiten." in response.text
+    assert "You may only work in your own language here. Nothing has been changed." in (
+        response.text
+    )
 
 
 def test_turkish_translator_may_not_update_all_translations_either(
