@@ -41,7 +41,6 @@ class HomePage(SitePage):
         "home.OfferSubmissionPage",
     ]
 
-
     class Meta:
         verbose_name = _("Startseite")
         verbose_name_plural = _("Startseiten")

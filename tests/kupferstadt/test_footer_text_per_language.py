@@ -34,4 +34,3 @@ def test_footer_text_in_each_language(client, languages):
     assert "A service of the town of Stolberg." in footer(client, "/en/")
     assert "Ein Angebot der Stadt Stolberg." in footer(client, "/de/")
     assert "Ein Angebot der Stadt Stolberg." in footer(client, "/tr/")
-
