@@ -10,6 +10,7 @@ own parameter errors, before any query runs. Every message is German: ours are w
 so, Wagtail's are reworded in ``SitePagesAPIViewSet.handle_exception``.
 """
 
+import datetime
 import re
 
 from django.conf import settings
@@ -114,6 +115,10 @@ def filter_value_error(model, name, value):
             low, high = connection.ops.integer_field_range(target.get_internal_type())
             if (low is not None and python < low) or (high is not None and python > high):
                 raise ValidationError("out of range")
+        # Dates as the calendar's filter takes them: far-off years overflow when converted
+        # to UTC (SQLite) or reach back before the common era (PostgreSQL).
+        if isinstance(python, datetime.date) and not 1900 <= python.year <= 2999:
+            raise ValidationError("out of range")
         target.get_db_prep_value(python, connection)
     except (ValidationError, ValueError, TypeError, OverflowError):
         return f"„{value[:100]}“ ist kein gültiger Wert für {name}"
