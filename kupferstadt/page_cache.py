@@ -61,7 +61,8 @@ QUERY_PARAMETERS = frozenset(
         *UNTRANSLATED_PARAMS,
     }
 )
-EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/api/", "/_util/")
+# Page passwords (/<language>/_util/…) are POSTs and never cached.
+EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/api/")
 EXCLUDED_URL_NAMES = {"search_autocomplete"}
 HIT_HOOK = "kupferstadt_on_cache_hit"
 
