@@ -12,6 +12,7 @@ from .accessibility import (
 from .barrier_reports import BarrierReport, BarrierReportQuerySet
 from .fields import STEM_SEARCH_FIELDS, synchronised
 from .images import CustomImage, Rendition
+from .machine_translation import MachineTranslation, MachineTranslationState
 from .pages import (
     ListingFeedsMixin,
     PageImageMixin,
@@ -48,6 +49,8 @@ __all__ = [
     "EasyLanguagePage",
     "FooterText",
     "ListingFeedsMixin",
+    "MachineTranslation",
+    "MachineTranslationState",
     "Organisation",
     "PageImageMixin",
     "Person",
