@@ -16,6 +16,12 @@ def in_active_locale(model):
     return queryset
 
 
+def in_every_language(queryset, name, value):
+    """Items that carry ``value`` or one of its translations: a German original listed in
+    another language (``kupferstadt.i18n.shown_in_q``) carries the German snippet."""
+    return queryset.filter(**{f"{name}__translation_key": value.translation_key})
+
+
 def slug_filter(model, field_name, label, empty_label, unknown):
     """A filter by one snippet (topic, audience, district) named by its slug in the
     address, offering the snippets of the page's language; an unknown slug is reported at
@@ -25,6 +31,7 @@ def slug_filter(model, field_name, label, empty_label, unknown):
         field_name=field_name,
         to_field_name="slug",
         queryset=in_active_locale(model),
+        method=in_every_language,
         empty_label=empty_label,
         error_messages={"invalid_choice": unknown},
     )

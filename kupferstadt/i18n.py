@@ -3,6 +3,8 @@ the hreflang alternates and the notice on a page that is not translated yet."""
 
 from django.conf import settings
 from django.db.models import Q
+from django.db.models.functions import Substr
+from django.db.models.lookups import In
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import translate_url
 from django.utils import translation
@@ -20,6 +22,77 @@ def has_own_text():
     """Pages with text of their own language: not wagtail-localize's aliases, which
     mirror the German page in a language's tree until it is translated."""
     return Q(alias_of__isnull=True)
+
+
+def is_source_language(language_code):
+    return language_code == settings.LANGUAGE_CODE
+
+
+def shown_in_q(language_code):
+    """What a visitor of ``language_code`` reads: the language's own pages (not aliases)
+    and, for every German page without a live translation into that language, the German
+    original. So no language is ever emptier than German, and every listing counts the
+    same pages in every language. (Visibility, live and public, is the caller's.)"""
+    own = Q(locale__language_code=language_code) & has_own_text()
+    if is_source_language(language_code):
+        return own
+    translated = Page.objects.filter(
+        has_own_text(), locale__language_code=language_code, live=True
+    ).values("translation_key")
+    original = Q(locale__language_code=settings.LANGUAGE_CODE) & has_own_text()
+    return own | (original & ~Q(translation_key__in=translated))
+
+
+def trees_q(page, children=False):
+    """Pages below ``page`` and below its German original: where ``shown_in_q`` finds the
+    originals a language falls back to. ``children``: one level down only. A translation
+    sits at the same depth in its language's tree as its original (wagtail-localize
+    mirrors the German tree), so both are found by the first ``len(page.path)`` characters
+    of the path, in one query with the pages themselves."""
+    depth = Q(depth=page.depth + 1) if children else Q(depth__gt=page.depth)
+    if is_source_language(text_language(page)) and not page.alias_of_id:
+        return depth & Q(path__startswith=page.path)
+    roots = Page.objects.filter(
+        translation_key=page.translation_key,
+        locale__language_code__in=[page.locale.language_code, settings.LANGUAGE_CODE],
+    ).values("path")
+    return depth & Q(In(Substr("path", 1, len(page.path)), roots))
+
+
+def text_language(page):
+    """The language a page's text is written in: its locale's, except for an alias, which
+    shows its German original (wagtail-localize synchronises every tree from German)."""
+    if page.alias_of_id:
+        return settings.LANGUAGE_CODE
+    return page.locale.language_code
+
+
+def is_foreign_text(page):
+    """Whether the page's text is in another language than the page being viewed."""
+    return text_language(page) != translation.get_language()
+
+
+def localized_home(request):
+    """The live home page of the request's site in the active language, specific, in one
+    query (the German one where a language has none); kept on the request for the
+    routing, the header and the navigation."""
+    language = translation.get_language()
+    key = f"_kupferstadt_home_{language}"
+    if not hasattr(request, key):
+        site = Site.find_for_request(request)
+        home = None
+        if site is not None:
+            root = site.root_page
+            home = (
+                root.specific_class.objects.filter(
+                    translation_key=root.translation_key,
+                    locale__language_code=language,
+                    live=True,
+                ).first()
+                or root.specific
+            )
+        setattr(request, key, home)
+    return getattr(request, key)
 
 
 def home_pages(request):

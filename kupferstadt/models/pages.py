@@ -13,16 +13,23 @@ from wagtail.coreutils import camelcase_to_underscore
 from wagtail.models import Page
 from wagtail.query import PageQuerySet
 
-from ..i18n import has_own_text
+from ..i18n import shown_in_q, text_language, trees_q
 from ..indexing import index_saved_page
 from ..stemming import stemmed_text
 
 
 class SitePageQuerySet(PageQuerySet):
-    def translated(self):
-        """Pages with text of their own language: without wagtail-localize's aliases,
-        which mirror the German page in a language's tree until it is translated."""
-        return self.filter(has_own_text())
+    def shown_below(self, page, children=False):
+        """The live, public pages below ``page`` (``children``: one level down) as a
+        visitor of the page's language reads them: the language's own translations, else
+        the German originals (``kupferstadt.i18n.shown_in_q``). Every listing reads its
+        items through this."""
+        language = page.locale.language_code
+        return self.live().public().filter(trees_q(page, children), shown_in_q(language))
+
+    def shown_in(self, language_code):
+        """These pages as a visitor of ``language_code`` reads them (``shown_in_q``)."""
+        return self.filter(shown_in_q(language_code))
 
 
 class SitePage(Page):
@@ -34,6 +41,10 @@ class SitePage(Page):
     # Whether search_text_parts() reads many-to-many relations (see save()).
     search_related_names = False
     schema_type = "WebPage"
+    # A page that lists other pages (home, Pinnwand, calendar, Leitbild). As an alias it
+    # keeps the visitor's language around its items and marks only its own German text;
+    # any other alias page reads as one German text (base.html).
+    lists_content = False
 
     class Meta:
         abstract = True
@@ -76,6 +87,16 @@ class SitePage(Page):
             index_saved_page(self, kwargs.get("update_fields"))
         return result
 
+    def shown_related(self, manager):
+        """The live, public pages of a reverse relation (``self.events``, ``self.notices``)
+        as a visitor of this page's language reads them: the pages that name this page or
+        any translation of it, each once, in the visitor's language where translated,
+        else the German original (``kupferstadt.i18n.shown_in_q``)."""
+        field = getattr(manager, "query_field_name", None) or manager.field.name
+        pages = manager.model.objects.live().public()
+        pages = pages.filter(**{f"{field}__translation_key": self.translation_key})
+        return pages.filter(shown_in_q(self.locale.language_code))
+
     def search_stems(self):
         # The indexer asks once per index column; compute once per save.
         if getattr(self, "_search_stems", None) is None:
@@ -117,7 +138,7 @@ class SitePage(Page):
             "@type": self.schema_type,
             "name": self.title,
             "url": self.get_full_url(request),
-            "inLanguage": self.locale.language_code,
+            "inLanguage": text_language(self),
         }
         if description := self.meta_description():
             data["description"] = description
