@@ -235,6 +235,7 @@ class SiteSearch:
         if self.type == "events":
             # Upcoming events first, soonest first; then past ones, latest first.
             events = EventPage.objects.filter(pk__in=[pk for pk, _ct in matches])
+            events = events.select_related("locale")
             return ChainedResults(
                 events.upcoming().order_by("start", "pk"),
                 events.past().order_by("-start", "pk"),
