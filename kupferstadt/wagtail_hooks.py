@@ -12,7 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet as WagtailSnippetViewSet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from . import admin_views, document_privacy
+from . import admin_views, document_privacy, translator_panel
 from .models import (
     Audience,
     BarrierReport,
@@ -149,6 +149,10 @@ def register_translation_status_menu_item():
         icon_name="wagtail-localize-language",
         order=800,
     )
+
+
+# Translators find on the start page what waits for them (kupferstadt/translator_panel.py).
+hooks.register("construct_homepage_panels", translator_panel.translator_panels)
 
 
 def _forbidden_locale(request, locale_id):
