@@ -9,13 +9,24 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from kupferstadt import page_password
+from kupferstadt import admin_views, page_password
 from kupferstadt.api import api_router
 from kupferstadt.security import serve_media
 from kupferstadt.sitemap import TranslatedSitemap
 from search import views as search_views
 
 urlpatterns = [
+    # Wagtail's "Seitenalter" report, each page once (not once per language alias).
+    path(
+        "admin/reports/aging-pages/",
+        admin_views.AgingPagesView.as_view(),
+        name="aging_pages",
+    ),
+    path(
+        "admin/reports/aging-pages/results/",
+        admin_views.AgingPagesView.as_view(results_only=True),
+        name="aging_pages_results",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
