@@ -18,6 +18,7 @@ from .models import (
     BarrierReport,
     District,
     FooterText,
+    GlossaryTerm,
     Organisation,
     Person,
     Topic,
@@ -83,6 +84,15 @@ class FooterTextViewSet(SnippetViewSet):
     list_display = ["__str__"]
 
 
+class GlossaryTermViewSet(SnippetViewSet):
+    """Terms the machine translation leaves untranslated (kupferstadt/machine_translation.py)."""
+
+    model = GlossaryTerm
+    icon = "openquote"
+    menu_label = _("Glossar")
+    list_display = ["term", "note"]
+
+
 class MasterDataGroup(SnippetViewSetGroup):
     menu_label = _("Stammdaten")
     menu_icon = "folder-open-inverse"
@@ -95,6 +105,7 @@ class MasterDataGroup(SnippetViewSetGroup):
         PersonViewSet,
         VenueViewSet,
         FooterTextViewSet,
+        GlossaryTermViewSet,
     )
 
 
