@@ -29,6 +29,7 @@ from django_tasks import task
 from wagtail.models import Locale, Page
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import (
+    LocaleSynchronization,
     StringSegment,
     StringTranslation,
     Translation,
@@ -215,6 +216,15 @@ def translate_into(page, source, locale, policy, translator, glossary):
     if not translation_record.enabled:
         return  # the translator took this language out of synchronisation: hands off
     target = page.get_translation_or_none(locale)
+    # A page just created in the admin gets its aliases from wagtail-localize after the
+    # publish; creating the page here first would collide with them. The task runs again
+    # once they exist (wagtail_hooks: after_create_page).
+    may_create = (
+        target is not None
+        or not LocaleSynchronization.objects.filter(
+            locale=locale, sync_from_id=page.locale_id
+        ).exists()
+    )
     row = MachineTranslation.objects.filter(source=page, locale=locale).first()
     is_real = target is not None and not target.alias_of_id
     machine_page = is_real and row is not None and row.state == MachineTranslationState.PUBLISHED
@@ -225,7 +235,7 @@ def translate_into(page, source, locale, policy, translator, glossary):
     if human and not filled:
         return  # a person's translation, and the machine had nothing to add
 
-    if policy == MachineTranslationPolicy.PUBLISH and not human:
+    if policy == MachineTranslationPolicy.PUBLISH and not human and may_create:
         translation_record.save_target(publish=True)
         target = page.get_translation(locale)
         state = MachineTranslationState.PUBLISHED
@@ -280,7 +290,7 @@ def machine_translate_page(page_id):
 def queue_machine_translation(sender, instance, **kwargs):
     """A German page published: its machine translation is queued once the publish is
     committed. Nothing is queued without an engine."""
-    if not isinstance(instance, SitePage) or instance.alias_of_id:
+    if not isinstance(instance, SitePage) or instance.alias_of_id or not instance.live:
         return
     if instance.locale_id != Locale.get_default().pk or get_machine_translator() is None:
         return

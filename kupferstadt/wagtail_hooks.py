@@ -12,7 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet as WagtailSnippetViewSet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from . import admin_views, document_privacy
+from . import admin_views, document_privacy, machine_translation
 from .models import (
     Audience,
     BarrierReport,
@@ -227,3 +227,11 @@ def limit_bulk_actions_to_translators_language(request, action_type, objects, ac
 
 # Documents of private pages stay private (kupferstadt/document_privacy.py).
 hooks.register("before_serve_document", document_privacy.keep_documents_of_private_pages_private)
+
+
+# A page created and published at once gets its aliases in every language from
+# wagtail-localize's own after_create_page hook; the machine translation runs (again) once
+# they exist, so that it publishes into them instead of beside them.
+@hooks.register("after_create_page", order=100)
+def machine_translation_for_new_page(request, page):
+    machine_translation.queue_machine_translation(type(page), page)

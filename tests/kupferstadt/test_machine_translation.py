@@ -7,6 +7,7 @@ import re
 import pytest
 import requests
 from django.utils import translation
+from wagtail.blocks.base import BlockField
 from wagtail.models import Page, Site
 from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
@@ -24,6 +25,7 @@ from kupferstadt.models import (
 from kupferstadt.translation import synchronise_trees
 
 from ..factories import NoticePageFactory, OrganisationFactory, PersonFactory
+from ..utils import block_data, field_data
 
 DUMMY = "wagtail_localize.machine_translators.dummy.DummyTranslator"
 HERE = "tests.kupferstadt.test_machine_translation"
@@ -312,3 +314,40 @@ def test_a_persons_translation_gets_the_machine_text_as_a_draft_revision_only(
     assert draft.teaser == "Everyone is welcome."
     row = MachineTranslation.objects.get(source=notice, locale=languages["en"])
     assert row.state == "draft"
+
+
+def test_a_notice_created_and_published_in_the_admin_is_published_into_its_new_aliases(
+    client, admin_user, engine, pinnwand, languages, django_capture_on_commit_callbacks
+):
+    """The task runs right after the publish, before wagtail-localize makes the new page's
+    aliases; it must not create pages of its own there, and runs again once they exist."""
+    set_policy(uk=MachineTranslationPolicy.PUBLISH)
+    client.force_login(admin_user)
+    draft = NoticePage(
+        title="Sprachcafé am Markt", slug="sprachcafe-am-markt", teaser="Jeden Freitag."
+    )
+    form = draft.get_edit_handler().get_form_class()(
+        instance=draft, parent_page=pinnwand, for_user=admin_user
+    )
+    data = {"action-publish": "action-publish"}
+    for name, field in form.fields.items():
+        value = form[name].value()
+        if isinstance(field, BlockField):
+            data.update(block_data(field.block, value, name))
+        else:
+            data.update(field_data(field.widget, value, name))
+    for prefix, formset in form.formsets.items():
+        data.update({f"{prefix}-{k}": v for k, v in formset.management_form.initial.items()})
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/pages/add/home/noticepage/{pinnwand.pk}/", data)
+    assert response.status_code == 302
+
+    notice = NoticePage.objects.get(slug="sprachcafe-am-markt", locale__language_code="de")
+    ukrainian = in_language(notice, "uk").specific
+    assert ukrainian.alias_of_id is None and ukrainian.live
+    assert ukrainian.title == "Markt am Sprachcafé"
+    assert in_language(notice, "ar").alias_of_id == notice.pk
+    assert MachineTranslation.objects.get(source=notice, locale=languages["uk"]).page_id == (
+        ukrainian.pk
+    )
