@@ -15,7 +15,9 @@
   offers sent through "Angebot melden" – and those of partners who no longer look after
   them. Otherwise nobody would be reminded of these.
 
-Like Wagtail's own panels, a panel with nothing in it is not shown.
+Like Wagtail's own panels, a panel with nothing in it is not shown. Every panel lists each
+piece of content once: wagtail-localize's aliases, which mirror a German notice in every
+other language's tree until it is translated, are left out (``has_own_text()``).
 """
 
 import datetime
@@ -38,6 +40,8 @@ from wagtail.locks import WorkflowLock
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from kupferstadt.i18n import has_own_text
+
 from .models import NoticePage
 from .rules import is_expired
 
@@ -50,9 +54,14 @@ PANEL_LENGTH = 10
 def editable_notices(user):
     """Notices the user may edit: every one with "change", only their own with "add"."""
     pages = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change"])
-    return NoticePage.objects.filter(pk__in=pages.values("pk")).select_related(
+    return NoticePage.objects.filter(has_own_text(), pk__in=pages.values("pk")).select_related(
         "owner", "submission"
     )
+
+
+def own_notices(user):
+    """The user's own notices (``owner``), each once: not the aliases of other languages."""
+    return NoticePage.objects.filter(has_own_text(), owner=user)
 
 
 def _page_content_type():
@@ -121,7 +130,9 @@ class AwaitingApprovalPanel(NoticePanel):
             .values_list("workflow_state__object_id", flat=True)
         )
         return (
-            NoticePage.objects.filter(pk__in=[int(pk) for pk in reviewable if pk.isdigit()])
+            NoticePage.objects.filter(
+                has_own_text(), pk__in=[int(pk) for pk in reviewable if pk.isdigit()]
+            )
             .select_related("owner", "submission")
             .order_by("-latest_revision_created_at")
         )
@@ -135,7 +146,7 @@ class MyNoticesPanel(NoticePanel):
 
     def notices(self, today):
         notices = list(
-            NoticePage.objects.filter(owner=self.user)
+            own_notices(self.user)
             .select_related("owner", "submission")
             .order_by(F("latest_revision_created_at").desc(nulls_last=True), "-pk")[:PANEL_LENGTH]
         )
@@ -159,7 +170,7 @@ class ExpiringPanel(NoticePanel):
 
     def notices(self, today):
         return (
-            NoticePage.objects.filter(owner=self.user)
+            own_notices(self.user)
             .live()
             .filter(
                 valid_until__gte=today, valid_until__lte=today + datetime.timedelta(EXPIRING_DAYS)

@@ -86,6 +86,7 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
             state=state,
             rows=rows,
             summary=summary,
+            source_language=status.source_locale.language_code,
         )
         return context
 

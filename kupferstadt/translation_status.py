@@ -1,11 +1,17 @@
 """The Übersetzungsstand: for every German page and translatable snippet and every other
-language, whether the translation is missing, out of date or current.
+language, whether the translation is missing, machine-made, out of date or current.
 
 wagtail-localize keeps what it needs for this (the extracted source, its string segments
 and the translated strings) but offers no overview. Everything is read in a fixed number
 of queries: a few for pages, a few per snippet type and one per language.
+
+The rows come in the order a translator works through them (``Row.priority``): first
+live German content that has no human translation yet ("fehlt", "maschinell"), then live
+content whose translation is out of date, then German drafts, then what is done; within
+each, the content published first comes first (it has waited longest).
 """
 
+import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -18,15 +24,22 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from .i18n import has_own_text
+from .models import MachineTranslation, MachineTranslationState
 from .registry import translatable_snippet_models
 
-MISSING, OUTDATED, CURRENT = "missing", "outdated", "current"
+MISSING, MACHINE, OUTDATED, CURRENT = "missing", "machine", "outdated", "current"
 STATES = {
     MISSING: _("fehlt"),
+    # Machine-made text, published with the mark or waiting as a draft; nobody has read
+    # it yet.
+    MACHINE: _("maschinell"),
     OUTDATED: _("veraltet"),
     CURRENT: _("aktuell"),
 }
+# States of a translation nobody has written or read yet.
+UNTRANSLATED = (MISSING, MACHINE)
 SNIPPETS_SECTION = "stammdaten"
+NEVER = datetime.datetime.min.replace(tzinfo=datetime.UTC)
 
 
 @dataclass
@@ -34,6 +47,10 @@ class Cell:
     locale: Locale
     state: str
     url: str
+    # What the machine translator did: the state's label ("Entwurf wartet auf
+    # Durchsicht", ...), and the engine's error when it failed.
+    machine: str = ""
+    error: str = ""
 
     @property
     def label(self):
@@ -46,6 +63,30 @@ class Row:
     kind: str
     section: str
     cells: list = field(default_factory=list)
+    # Whether visitors see the German original (snippets are always in use), and when it
+    # was first published.
+    live: bool = True
+    published_at: datetime.datetime | None = None
+
+    @property
+    def waiting(self):
+        """Whether a translator has something to do here: live content whose translation
+        is missing, machine-made or out of date."""
+        return self.live and any(cell.state != CURRENT for cell in self.cells)
+
+    @property
+    def priority(self):
+        """Sort key: what a translator should do first comes first."""
+        states = {cell.state for cell in self.cells}
+        if not self.live:
+            group = 2 if states - {CURRENT} else 3
+        elif states & set(UNTRANSLATED):
+            group = 0
+        elif OUTDATED in states:
+            group = 1
+        else:
+            group = 3
+        return (group, self.published_at is None, self.published_at or NEVER)
 
 
 def _progress(source_ids, locales):
@@ -93,7 +134,8 @@ class TranslationStatus:
         if self.section in (None, "", SNIPPETS_SECTION):
             for model in translatable_snippet_models():
                 rows += self._snippet_rows(model)
-        return rows
+        # Stable: rows of equal priority keep the tree's order.
+        return sorted(rows, key=lambda row: row.priority)
 
     def _sources(self, keys, content_types):
         sources = TranslationSource.objects.filter(
@@ -136,6 +178,7 @@ class TranslationStatus:
         }
         content_types = {page.content_type_id for page in pages}
         sources, translations, progress = self._sources(keys, content_types)
+        machine = self._machine_translations()
         rows = []
         for page in pages:
             section_path = page.path[: Page.steplen * 3]
@@ -143,14 +186,21 @@ class TranslationStatus:
                 title=page.title,
                 kind=str(page.content_type.model_class()._meta.verbose_name),
                 section=titles.get(section_path, "") if page.depth > 2 else "",
+                live=page.live,
+                published_at=page.first_published_at,
             )
             source = sources.get(page.translation_key)
             for locale in self.locales:
                 other = others.get((page.translation_key, locale.pk))
+                made = machine.get((page.pk, locale.pk))
+                if made is not None and made["state"] != MachineTranslationState.FAILED:
+                    row.cells.append(self._machine_cell(page, locale, other, made))
+                    continue
+                error = made["error"] if made is not None else ""
                 if other is None or other["alias_of_id"]:
                     url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
                     url += f"?select_locale={locale.language_code}"
-                    row.cells.append(Cell(locale, MISSING, url))
+                    row.cells.append(Cell(locale, MISSING, url, error=error))
                     continue
                 translation_id = translations.get((source["pk"], locale.pk)) if source else None
                 changed_since = False
@@ -160,9 +210,28 @@ class TranslationStatus:
                     changed_since = page.last_published_at > other["last_published_at"]
                 state = self._state(source, translation_id, progress, locale, changed_since)
                 url = reverse("wagtailadmin_pages:edit", args=[other["pk"]])
-                row.cells.append(Cell(locale, state, url))
+                row.cells.append(Cell(locale, state, url, error=error))
             rows.append(row)
         return rows
+
+    def _machine_translations(self):
+        """(German page id, locale id) -> what the machine translator did, one query."""
+        rows = MachineTranslation.objects.filter(
+            source__locale=self.source_locale, locale__in=self.locales
+        ).values("source_id", "locale_id", "page_id", "state", "error")
+        return {(row["source_id"], row["locale_id"]): row for row in rows}
+
+    def _machine_cell(self, page, locale, other, made):
+        """A translation the machine made: the translator reads it in the translation
+        editor (the target page's edit view leads there)."""
+        target_id = made["page_id"] or (other["pk"] if other else None)
+        if target_id:
+            url = reverse("wagtailadmin_pages:edit", args=[target_id])
+        else:
+            url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+            url += f"?select_locale={locale.language_code}"
+        label = MachineTranslationState(made["state"]).label
+        return Cell(locale, MACHINE, url, machine=str(label))
 
     def _snippet_rows(self, model):
         objects = list(model.objects.filter(locale=self.source_locale))
@@ -199,12 +268,17 @@ class TranslationStatus:
 
 
 def counts(rows, locales):
-    """Per language: how many translations are missing, out of date and current."""
+    """Per language: how many translations are missing, machine-made, out of date and
+    current (by state, and as ``counts`` in the order of ``STATES``)."""
     result = {locale.pk: Counter() for locale in locales}
     for row in rows:
         for cell in row.cells:
             result[cell.locale.pk][cell.state] += 1
     return [
-        {"locale": locale, **{state: result[locale.pk][state] for state in STATES}}
+        {
+            "locale": locale,
+            **{state: result[locale.pk][state] for state in STATES},
+            "counts": [{"state": state, "number": result[locale.pk][state]} for state in STATES],
+        }
         for locale in locales
     ]

@@ -1,18 +1,21 @@
 """Admin registration of the shared snippets, grouped under "Stammdaten", and of the
 translation tools."""
 
+from django.conf import settings
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.staticfiles import versioned_static
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet as WagtailSnippetViewSet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from . import admin_views, document_privacy, machine_translation
+from . import admin_views, document_privacy, machine_translation, translator_panel
 from .models import (
     Audience,
     BarrierReport,
@@ -159,6 +162,22 @@ def register_translation_status_menu_item():
         reverse("translation_status"),
         icon_name="wagtail-localize-language",
         order=800,
+    )
+
+
+# Translators find on the start page what waits for them (kupferstadt/translator_panel.py).
+hooks.register("construct_homepage_panels", translator_panel.translator_panels)
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_directions():
+    """The German source left to right and marked German, the translation in its own
+    direction, in wagtail-localize's translation editor (the script acts only there)."""
+    return format_html(
+        '<link rel="stylesheet" href="{}"><script src="{}" data-rtl-languages="{}"></script>',
+        versioned_static("kupferstadt/admin/translation-editor.css"),
+        versioned_static("kupferstadt/admin/translation-editor.js"),
+        " ".join(settings.LANGUAGES_BIDI),
     )
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from home.models import NoticePage
 from home.roles import APPROVERS, EDITORS, PARTNERS
+from kupferstadt.translation import synchronise_trees
 from tests.utils import visible_text
 
 from ..factories import NoticePageFactory
@@ -193,3 +194,19 @@ def test_panels_without_notices_are_not_shown(client, pinnwand, member):
     for heading in PANELS:
         assert panel(html, heading) is None
         assert heading not in visible_text(html)
+
+
+def test_panels_list_each_notice_once_with_every_language_set_up(client, notices, languages):
+    # Every German notice has an alias in each other language's tree (same owner, same
+    # dates); the panels list the notice, not its mirrors.
+    synchronise_trees()
+    editor = notices["editor"]
+    assert NoticePage.objects.filter(title="Endet bald").count() == len(languages)
+    html = dashboard(client, editor)
+    assert panel(html, "Meine Aushänge").count("Endet bald") == 1
+    assert panel(html, "Läuft bald ab").count("Endet bald") == 1
+    expired = panel(html, "Abgelaufen")
+    assert expired.count("Gerade abgelaufen") == 1
+    assert expired.count("Gemeldet und abgelaufen") == 1
+    partner_html = dashboard(client, notices["partner"])
+    assert panel(partner_html, "Meine Aushänge").count("Fremder endet bald") == 1
