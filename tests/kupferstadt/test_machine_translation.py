@@ -114,7 +114,7 @@ def test_a_published_notice_waits_as_a_machine_draft_for_each_languages_translat
         # The translator finds the machine's text pre-filled in the translation editor ...
         assert "Park im Nachbarschaftsfest" in machine_strings(notice, code)
         row = MachineTranslation.objects.get(source=notice, locale__language_code=code)
-        assert row.get_state_display() == "Entwurf wartet auf Durchsicht"
+        assert row.state == "draft"
         assert row.engine == "Dummyübersetzer"  # in German, as the admin shows it
         # ... while visitors still read the German original, unmarked.
         target = in_language(notice, code)
@@ -220,7 +220,7 @@ def test_a_failing_engine_stores_its_error_and_the_german_notice_stays_published
     assert client.get(notice.url).status_code == 200
     for code in ("en", "tr", "ar", "uk"):
         row = MachineTranslation.objects.get(source=notice, locale__language_code=code)
-        assert row.get_state_display() == "fehlgeschlagen"
+        assert row.state == "failed"
         assert "Ausfall" in row.error and "Zeitüberschreitung nach 30 s" in row.error
         assert in_language(notice, code).alias_of_id == notice.pk
 
