@@ -49,7 +49,11 @@ run: demo
 	@echo "  Verwaltung:    http://127.0.0.1:$(PORT)/admin/"
 	@echo "  Anmeldung:     $(DEV_USER) / $(DEV_PASSWORD)   (nur für die Entwicklung)"
 	@echo "  Rollen:        redaktion, partner, freigabe – gleiches Passwort"
+	@echo "  Maschinelle Übersetzung: Worker läuft im Hintergrund mit"
 	@echo ""
+	@# The machine translation worker runs beside the server and stops with it (Ctrl-C).
+	$(PY) manage.py db_worker --backend machine_translation --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install-test node_modules/.installed

@@ -14,7 +14,7 @@ class KupferstadtConfig(AppConfig):
         # Modules that import models load once the app registry is ready.
         from wagtail.models import PageViewRestriction
 
-        from . import page_cache, signals, translation
+        from . import machine_translation, page_cache, signals, translation
         from .migrate import after_last_app_migrated
 
         # A new generation of the page cache whenever what visitors see may change.
@@ -31,6 +31,9 @@ class KupferstadtConfig(AppConfig):
             sender=get_user_model().groups.through,
         )
         page_published.connect(signals.keep_translations_current)
+        # After the translations are kept current: the machine's first draft, queued.
+        page_published.connect(machine_translation.queue_machine_translation)
+        page_published.connect(machine_translation.machine_translation_published)
         post_save.connect(signals.privacy_saved, sender=PageViewRestriction)
         post_delete.connect(signals.privacy_deleted, sender=PageViewRestriction)
         m2m_changed.connect(

@@ -157,6 +157,11 @@ def update_translations(instance):
         publish = True
         if isinstance(instance, Page):
             target = instance.get_translation_or_none(translation.target_locale)
+            if target is not None and target.alias_of_id:
+                # Still an alias: the translation only waits in the editor (a machine
+                # draft, kupferstadt/machine_translation.py). Saving it would turn the
+                # alias into a page and publish the waiting text.
+                continue
             publish = bool(target and target.live)
         translation.save_target(publish=publish)
 

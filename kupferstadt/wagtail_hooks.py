@@ -15,12 +15,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet as WagtailSnippetViewSet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from . import admin_views, document_privacy, translator_panel
+from . import admin_views, document_privacy, machine_translation, translator_panel
 from .models import (
     Audience,
     BarrierReport,
     District,
     FooterText,
+    GlossaryTerm,
     Organisation,
     Person,
     Topic,
@@ -86,6 +87,15 @@ class FooterTextViewSet(SnippetViewSet):
     list_display = ["__str__"]
 
 
+class GlossaryTermViewSet(SnippetViewSet):
+    """Terms the machine translation leaves untranslated (kupferstadt/machine_translation.py)."""
+
+    model = GlossaryTerm
+    icon = "openquote"
+    menu_label = _("Glossar")
+    list_display = ["term", "note"]
+
+
 class MasterDataGroup(SnippetViewSetGroup):
     menu_label = _("Stammdaten")
     menu_icon = "folder-open-inverse"
@@ -98,6 +108,7 @@ class MasterDataGroup(SnippetViewSetGroup):
         PersonViewSet,
         VenueViewSet,
         FooterTextViewSet,
+        GlossaryTermViewSet,
     )
 
 
@@ -235,3 +246,11 @@ def limit_bulk_actions_to_translators_language(request, action_type, objects, ac
 
 # Documents of private pages stay private (kupferstadt/document_privacy.py).
 hooks.register("before_serve_document", document_privacy.keep_documents_of_private_pages_private)
+
+
+# A page created and published at once gets its aliases in every language from
+# wagtail-localize's own after_create_page hook; the machine translation runs (again) once
+# they exist, so that it publishes into them instead of beside them.
+@hooks.register("after_create_page", order=100)
+def machine_translation_for_new_page(request, page):
+    machine_translation.queue_machine_translation(type(page), page)

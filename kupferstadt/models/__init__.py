@@ -11,6 +11,7 @@ from .accessibility import (
 )
 from .barrier_reports import BarrierReport, BarrierReportQuerySet
 from .fields import STEM_SEARCH_FIELDS, synchronised
+from .glossary import GlossaryTerm, protected_terms
 from .images import CustomImage, Rendition
 from .machine_translation import MachineTranslation, MachineTranslationState
 from .pages import (
@@ -20,7 +21,11 @@ from .pages import (
     SitePage,
     SitePageQuerySet,
 )
-from .site_settings import SiteSettings
+from .site_settings import (
+    MachineTranslationLanguagePolicy,
+    MachineTranslationPolicy,
+    SiteSettings,
+)
 from .snippets import (
     SLUG_HELP,
     Audience,
@@ -48,8 +53,11 @@ __all__ = [
     "District",
     "EasyLanguagePage",
     "FooterText",
+    "GlossaryTerm",
     "ListingFeedsMixin",
     "MachineTranslation",
+    "MachineTranslationLanguagePolicy",
+    "MachineTranslationPolicy",
     "MachineTranslationState",
     "Organisation",
     "PageImageMixin",
@@ -65,5 +73,6 @@ __all__ = [
     "TextPage",
     "Topic",
     "Venue",
+    "protected_terms",
     "synchronised",
 ]

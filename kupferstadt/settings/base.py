@@ -253,6 +253,20 @@ def machine_translator(environ):
 if machine_translator(os.environ):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(os.environ)
 
+# Background tasks (django-tasks). Machine translations of a published German page run in
+# their own backend, outside the editor's request: by default queued in the database and
+# run by `manage.py db_worker --backend machine_translation` (a process of its own; `make
+# run` starts it). Production may queue them in Redis instead (TASKS_BACKEND=redis, see
+# production.py and docs/deployment.md). Wagtail's own tasks (search and reference index,
+# image focal points) keep the immediate backend, as before: nothing of theirs waits for a
+# worker.
+MACHINE_TRANSLATION_TASKS = "machine_translation"
+INSTALLED_APPS += ["django_tasks_db"]
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    MACHINE_TRANSLATION_TASKS: {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+
 # How many notices and events a listing page shows at once.
 KUPFERSTADT_PAGE_SIZE = 12
 

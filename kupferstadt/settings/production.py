@@ -11,7 +11,9 @@ from .base import (
     CONTENT_SECURITY_POLICY,
     INSTALLED_APPS,
     KUPFERSTADT_ADMIN_CSP,
+    MACHINE_TRANSLATION_TASKS,
     MIDDLEWARE,
+    TASKS,
     database,
     env,
 )
@@ -167,6 +169,20 @@ if distribution := env("CLOUDFRONT_DISTRIBUTION_ID", ""):
 if _frontend_cache:
     INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
     WAGTAILFRONTENDCACHE = _frontend_cache
+
+# Machine translations: queued in the database (default; worker `manage.py db_worker
+# --backend machine_translation`) or, with TASKS_BACKEND=redis, in Redis at REDIS_URL
+# through django-tasks-rq (pip install ".[production,redis-tasks]"; worker `manage.py
+# rqworker default --job-class django_tasks_rq.Job`). docs/deployment.md.
+if env("TASKS_BACKEND", "database").strip().lower() == "redis":
+    if not REDIS_URL:
+        raise ImproperlyConfigured("TASKS_BACKEND=redis braucht REDIS_URL.")
+    INSTALLED_APPS = [*INSTALLED_APPS, "django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
+    TASKS = {
+        **TASKS,
+        MACHINE_TRANSLATION_TASKS: {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]},
+    }
 
 # HTTPS only, behind a load balancer that terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

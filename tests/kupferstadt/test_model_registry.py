@@ -14,6 +14,7 @@ from kupferstadt.models import (
     District,
     EasyLanguagePage,
     FooterText,
+    GlossaryTerm,
     Organisation,
     Person,
     SignLanguagePage,
@@ -126,6 +127,7 @@ def test_editorial_snippets_are_the_master_data():
         Organisation,
         Person,
         Venue,
+        GlossaryTerm,  # the terms machine translation leaves alone
     }
 
 
