@@ -2,7 +2,7 @@
 the hreflang alternates and the notice on a page that is not translated yet."""
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Substr
 from django.db.models.lookups import In
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
@@ -10,6 +10,8 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from wagtail.models import Page, Site
+
+from .choices import MachineTranslationState
 
 # The query parameter of a language's home page reached from an untranslated page; the
 # page then says that the page is not translated yet. The German name used before is
@@ -114,15 +116,18 @@ def _page_targets(request, page):
     """The page's live translations (not aliases, which still show the German text);
     a language without one leads to its home page with the notice."""
     translations = page.get_translations(inclusive=True).live().public().filter(has_own_text())
-    targets = {
-        other.locale.language_code: other.get_url(request)
-        for other in translations.select_related("locale")
-    }
+    # Whether visitors read the machine's text of the page itself, in the same query.
+    translations = translations.annotate(machine_state=F("machine_translation__state"))
+    targets, machine_made = {}, False
+    for other in translations.select_related("locale"):
+        targets[other.locale.language_code] = other.get_url(request)
+        if other.pk == page.pk:
+            machine_made = other.machine_state == MachineTranslationState.PUBLISHED
     translated = set(targets)
     for code, home in home_pages(request).items():
         if code not in targets:
             targets[code] = f"{home.get_url(request)}?{UNTRANSLATED_PARAM}=1"
-    return targets, translated
+    return targets, translated, machine_made
 
 
 def language_links(request, page=None):
@@ -133,8 +138,9 @@ def language_links(request, page=None):
     typed, which may name a draft's slug). Views that are not pages (search) link to the
     same address in each language.
     """
+    machine_made = False
     if isinstance(page, Page) and page.pk:
-        targets, translated = _page_targets(request, page)
+        targets, translated, machine_made = _page_targets(request, page)
     elif is_page_not_found(request):
         targets = {code: home.get_url(request) for code, home in home_pages(request).items()}
         translated = set()
@@ -161,6 +167,10 @@ def language_links(request, page=None):
         "alternates": [link for link in links if link["translated"]],
         "x_default": targets.get(default) if default in translated else None,
         "untranslated_notice": any(name in request.GET for name in UNTRANSLATED_PARAMS),
+        # The page's text is the machine's (published, unedited): the page says so and
+        # links the German original.
+        "machine_translated": machine_made,
+        "original_url": targets[default] if machine_made and default in translated else None,
     }
 
 

@@ -100,7 +100,7 @@ class RankedPages:
         pages = {}
         for content_type_id, pks in pks_by_type.items():
             model = ContentType.objects.get_for_id(content_type_id).model_class()
-            pages.update(model.objects.select_related("locale").in_bulk(pks))
+            pages.update(model.objects.with_language().in_bulk(pks))
         return [pages[pk] for pk, _content_type_id in wanted]
 
 
@@ -235,7 +235,7 @@ class SiteSearch:
         if self.type == "events":
             # Upcoming events first, soonest first; then past ones, latest first.
             events = EventPage.objects.filter(pk__in=[pk for pk, _ct in matches])
-            events = events.select_related("locale")
+            events = events.with_language()
             return ChainedResults(
                 events.upcoming().order_by("start", "pk"),
                 events.past().order_by("-start", "pk"),

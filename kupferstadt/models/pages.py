@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.coreutils import camelcase_to_underscore
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 
 from ..i18n import shown_in_q, text_language, trees_q
@@ -19,6 +19,11 @@ from ..stemming import stemmed_text
 
 
 class SitePageQuerySet(PageQuerySet):
+    def with_language(self):
+        """With what a card says about its text's language, in the same query: the
+        locale ("nur auf Deutsch") and the machine's translation ("maschinell übersetzt")."""
+        return self.select_related("locale", "machine_translation")
+
     def shown_below(self, page, children=False):
         """The live, public pages below ``page`` (``children``: one level down) as a
         visitor of the page's language reads them: the language's own translations, else
@@ -45,6 +50,8 @@ class SitePage(Page):
     # keeps the visitor's language around its items and marks only its own German text;
     # any other alias page reads as one German text (base.html).
     lists_content = False
+
+    objects = PageManager.from_queryset(SitePageQuerySet)()
 
     class Meta:
         abstract = True

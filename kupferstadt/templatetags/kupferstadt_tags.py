@@ -4,13 +4,14 @@ import json
 
 import segno
 from django import template
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from kupferstadt import i18n
-from kupferstadt.models import FooterText
+from kupferstadt.models import FooterText, MachineTranslationState
 
 register = template.Library()
 
@@ -71,6 +72,16 @@ def content_language(page):
     if page is None or getattr(page, "lists_content", True) or not i18n.is_foreign_text(page):
         return translation.get_language()
     return i18n.text_language(page)
+
+
+@register.filter
+def is_machine_translated(page):
+    """Whether visitors read the machine's text of ``page`` (published, nobody edited it
+    since): cards say so. Reads ``SitePageQuerySet.with_language()``'s join."""
+    try:
+        return page.machine_translation.state == MachineTranslationState.PUBLISHED
+    except ObjectDoesNotExist:
+        return False
 
 
 @register.filter

@@ -14,6 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kupferstadt.demo.translations import translate
+from kupferstadt.models import MachineTranslation, MachineTranslationState
 from kupferstadt.translation import synchronise_trees
 
 from ..factories import (
@@ -257,3 +258,19 @@ def test_api_gives_german_by_default_and_other_languages_on_request(client, cont
     assert titles(locale="en") == {"Language café for families"}
     assert titles(locale="tr") == set()
     assert client.get("/api/v2/pages/", {"locale": "xx"}).status_code == 400
+
+
+def test_cards_say_when_the_machine_wrote_the_text(client, content, languages):
+    english = content["cafe"].get_translation(languages["en"])
+    MachineTranslation.objects.create(
+        source=content["cafe"],
+        locale=languages["en"],
+        page=english,
+        state=MachineTranslationState.PUBLISHED,
+        engine="Dummy",
+    )
+    for path in ("/en/pinnwand/", "/en/", "/en/suche/?q=caf%C3%A9"):
+        page = soup(client.get(path))
+        link = page.find("a", string="Language café for families")
+        card = link.find_parent("li")
+        assert card.select_one(".badge--language").text == "machine-translated", path
