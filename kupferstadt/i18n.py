@@ -2,7 +2,7 @@
 the hreflang alternates and the notice on a page that is not translated yet."""
 
 from django.conf import settings
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, When
 from django.db.models.functions import Substr
 from django.db.models.lookups import In
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
@@ -43,6 +43,24 @@ def shown_in_q(language_code):
     ).values("translation_key")
     original = Q(locale__language_code=settings.LANGUAGE_CODE) & has_own_text()
     return own | (original & ~Q(translation_key__in=translated))
+
+
+def snippets_shown_in_q(model, language_code):
+    """The translatable snippets (topics, audiences, districts) a visitor of
+    ``language_code`` reads: the language's own, else the German one, as ``shown_in_q``
+    does for pages. So a filter offers every topic in every language."""
+    own = Q(locale__language_code=language_code)
+    if is_source_language(language_code):
+        return own
+    translated = model.objects.filter(own).values("translation_key")
+    original = Q(locale__language_code=settings.LANGUAGE_CODE)
+    return own | (original & ~Q(translation_key__in=translated))
+
+
+def own_language_first(language_code):
+    """An ordering that puts the snippets or pages of ``language_code`` before the German
+    originals standing in for them."""
+    return Case(When(locale__language_code=language_code, then=0), default=1)
 
 
 def trees_q(page, children=False):

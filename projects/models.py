@@ -104,7 +104,7 @@ class ProjectIndexPage(SitePage):
 
 class ProjectPageQuerySet(SitePageQuerySet):
     def for_listing(self):
-        return self.with_language().prefetch_related("topics").order_by("path")
+        return self.with_language().prefetch_related("topics").in_tree_order()
 
 
 class ProjectPage(RoutablePageMixin, SitePage):

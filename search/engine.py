@@ -20,7 +20,12 @@ from wagtail.search.utils import normalise_query_string
 from events.models import EventPage
 from home.models import NoticePage
 from kupferstadt import page_cache
-from kupferstadt.i18n import is_source_language, shown_in_q
+from kupferstadt.i18n import (
+    is_source_language,
+    own_language_first,
+    shown_in_q,
+    snippets_shown_in_q,
+)
 from kupferstadt.models import Topic
 from kupferstadt.registry import search_facets, searchable_page_models, topic_page_models
 from kupferstadt.stemming import stemmed_text
@@ -135,7 +140,9 @@ class SiteSearch:
             )
             self.type = ""
         if self.topic_slug:
-            self.topic = Topic.objects.filter(slug=self.topic_slug, locale=self.locale).first()
+            shown = Topic.objects.filter(snippets_shown_in_q(Topic, self.language))
+            shown = shown.filter(slug=self.topic_slug)
+            self.topic = shown.order_by(own_language_first(self.language)).first()
             if self.topic is None:
                 self.messages.append(
                     _("Das Thema „%(value)s“ gibt es nicht; der Filter wurde nicht angewendet.")
@@ -260,7 +267,8 @@ class SiteSearch:
         counter = Counter(topic_key for _pk, topic_key in pairs)
         if not counter:
             return []
-        topics = Topic.objects.filter(translation_key__in=counter, locale=self.locale)
+        topics = Topic.objects.filter(snippets_shown_in_q(Topic, self.language))
+        topics = topics.filter(translation_key__in=counter)
         return [
             {"topic": topic, "count": counter[topic.translation_key]}
             for topic in topics.order_by("name")

@@ -3,7 +3,10 @@ printed notices that page types combine with it."""
 
 from urllib.parse import quote, urlencode
 
+from django.conf import settings
 from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext
@@ -23,6 +26,15 @@ class SitePageQuerySet(PageQuerySet):
         """With what a card says about its text's language, in the same query: the
         locale ("nur auf Deutsch") and the machine's translation ("maschinell übersetzt")."""
         return self.select_related("locale", "machine_translation")
+
+    def in_tree_order(self):
+        """In the order of the German tree, whatever language each page is in: German
+        originals standing in for translations sort among them, not before them."""
+        original = Page.objects.filter(
+            translation_key=OuterRef("translation_key"),
+            locale__language_code=settings.LANGUAGE_CODE,
+        )
+        return self.order_by(Coalesce(Subquery(original.values("path")[:1]), "path"))
 
     def shown_below(self, page, children=False):
         """The live, public pages below ``page`` (``children``: one level down) as a
@@ -102,7 +114,8 @@ class SitePage(Page):
         field = getattr(manager, "query_field_name", None) or manager.field.name
         pages = manager.model.objects.live().public()
         pages = pages.filter(**{f"{field}__translation_key": self.translation_key})
-        return pages.filter(shown_in_q(self.locale.language_code))
+        # An alias reads as its German original (base.html): so do the pages it lists.
+        return pages.filter(shown_in_q(text_language(self)))
 
     def search_stems(self):
         # The indexer asks once per index column; compute once per save.

@@ -222,3 +222,9 @@ def test_aging_pages_report_lists_each_notice_once(client, notices, languages, a
         response = client.get(address)
         assert response.status_code == 200
         assert response.content.decode().count("Endet bald") == 1
+
+
+def test_aging_pages_report_asks_visitors_to_log_in(client):
+    response = client.get("/admin/reports/aging-pages/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")

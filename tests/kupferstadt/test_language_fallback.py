@@ -274,3 +274,36 @@ def test_cards_say_when_the_machine_wrote_the_text(client, content, languages):
         link = page.find("a", string="Language café for families")
         card = link.find_parent("li")
         assert card.select_one(".badge--language").text == "machine-translated", path
+
+
+@pytest.mark.parametrize("code", ["tr", "ar", "uk"])
+def test_filters_offer_untranslated_topics_and_find_their_items(client, content, code):
+    page = soup(client.get(f"/{code}/pinnwand/", {"topic": "familie"}))
+    options = [option.text for option in page.select('select[name="topic"] option')]
+    assert "Familie" in options
+    assert not page.select(".errorlist")
+    assert set(card_titles(page)) == {"Sprachcafé für Familien", "Nähstube im Stadtteil"}
+
+
+def test_a_slug_shared_by_a_translation_and_an_untranslated_topic_is_no_error(
+    client, content, languages
+):
+    # "Family" (the English "Familie") and an untranslated German topic share a slug.
+    TopicFactory(name="Familienfreizeit", slug="family")
+    response = client.get("/en/pinnwand/", {"topic": "family"})
+    assert set(card_titles(soup(response))) == {
+        "Language café for families",
+        "Nähstube im Stadtteil",
+    }
+
+
+def test_initiatives_keep_the_german_order_in_every_language(
+    client, leitbild, languages, django_capture_on_commit_callbacks
+):
+    first = ProjectPageFactory(parent=leitbild, title="Sozialbericht")
+    ProjectPageFactory(parent=leitbild, title="Aktionsplan Inklusion")
+    synchronise_trees()
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(first, languages["en"], {"Sozialbericht": "Social report"})
+    titles = list(card_titles(soup(client.get("/en/soziale-kupferstadt-2030/"))))
+    assert titles == ["Social report", "Aktionsplan Inklusion"]
