@@ -264,10 +264,15 @@ def test_nothing_is_queued_without_an_engine(settings, notice, django_capture_on
 
 
 def test_with_the_database_backend_the_worker_translates_what_the_publish_queued(
-    settings, engine, notice, django_capture_on_commit_callbacks
+    settings, engine, notice, django_capture_on_commit_callbacks, monkeypatch
 ):
     from django.core.management import call_command
+    from django_tasks_db.management.commands import db_worker
     from django_tasks_db.models import DBTaskResult
+
+    # The worker closes connections it thinks stale; inside the test's transaction that
+    # would close the test's own connection (PostgreSQL). A real worker has its own.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
     settings.TASKS = {
         **settings.TASKS,
