@@ -93,12 +93,31 @@ def check_url(url, allow_http=False):
             )
 
 
+def _check_peer(response, url):
+    """The address actually connected to must pass the same check: a name that resolved
+    to a public address a moment ago may resolve to an internal one now (DNS rebinding).
+    Nothing of the answer is read before this."""
+    try:
+        peer = response.raw._connection.sock.getpeername()[0]
+    except (AttributeError, OSError, TypeError):
+        return  # connection already handed back (empty answer): nothing will be read
+    ip = ipaddress.ip_address(peer.split("%", 1)[0])
+    if _refused_address(ip):
+        raise FeedError(
+            _(
+                "Die Adresse %(url)s führt in ein internes Netz (%(ip)s) und wird aus "
+                "Sicherheitsgründen nicht abgerufen."
+            )
+            % {"url": url, "ip": ip}
+        )
+
+
 def _read_limited(response, limit, deadline):
     chunks, size = [], 0
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > limit:
         raise _too_large(limit)
-    for chunk in response.iter_content(chunk_size=64 * 1024):
+    for chunk in response.iter_content(chunk_size=16 * 1024):
         size += len(chunk)
         if size > limit:
             raise _too_large(limit)
@@ -156,6 +175,7 @@ def fetch(url, *, allow_http=False, etag="", last_modified=""):
                     _("Der Feed ist nicht erreichbar (%(url)s).") % {"url": url}
                 ) from error
             with response:
+                _check_peer(response, url)
                 if response.is_redirect:
                     url = urljoin(url, response.headers["Location"])
                     continue

@@ -101,12 +101,24 @@ def _venue(feed, item):
     return feed.default_venue
 
 
+def _feed_defaults(feed):
+    """The feed's topics, audiences and districts, read once per import run."""
+    if not hasattr(feed, "_defaults"):
+        feed._defaults = (
+            list(feed.topics.all()),
+            list(feed.audiences.all()),
+            list(feed.districts.all()),
+        )
+    return feed._defaults
+
+
 def apply_item(page, feed, item):
     """Writes ``item`` and the feed's defaults into ``page`` (new or a draft of it)."""
     page.title = item.title
     page.source_url = item.link or feed.url
-    page.topics = list(feed.topics.all())
-    page.audiences = list(feed.audiences.all())
+    topics, audiences, districts = _feed_defaults(feed)
+    page.topics = topics
+    page.audiences = audiences
     if isinstance(page, EventPage):
         page.start = item.start
         page.end = item.end
@@ -125,7 +137,7 @@ def apply_item(page, feed, item):
         page.body = body_blocks(item, with_schedule=True)
         page.provider = feed.organisation
         page.region = feed.region
-        page.districts = list(feed.districts.all())
+        page.districts = districts
         if item.end or item.start:
             page.valid_until = timezone.localtime(item.end or item.start).date()
         if page.valid_until and page.valid_from and page.valid_until < page.valid_from:

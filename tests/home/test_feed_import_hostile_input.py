@@ -4,6 +4,7 @@ German error, other feeds go on, and the network guard refuses internal addresse
 import pytest
 from django.contrib.auth.models import Group
 
+from home.feed_import import fetch
 from home.feed_import.fetch import FeedError, check_url
 from home.feed_import.sync import import_due_feeds, import_feed
 from home.models import NoticePage
@@ -154,3 +155,18 @@ def test_redirect_into_the_internal_network_is_refused(feeds, imported):
     feeds.serve("/feed", handler=redirect_to("http://169.254.169.254/latest/meta-data/"))
     assert import_feed(imported) is None
     assert "internes Netz" in imported.last_error
+
+
+def test_connection_that_lands_on_an_internal_address_is_refused(imported, monkeypatch):
+    """The name resolved to an allowed address when checked, the connection went to an
+    internal one (DNS rebinding): refused before a byte of the answer is read."""
+    checked = []
+
+    def allowed_when_resolved_refused_when_connected(ip):
+        checked.append(ip)
+        return "private" if len(checked) > 1 else None
+
+    monkeypatch.setattr(fetch, "_refused_address", allowed_when_resolved_refused_when_connected)
+    assert import_feed(imported) is None
+    assert "internes Netz (127.0.0.1)" in imported.last_error
+    assert len(checked) == 2
