@@ -6,12 +6,13 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from home.choices import ImportedItemState
+from events.models import EventPage
+from home.choices import FeedTarget, ImportedItemState
 from home.feed_import.sync import import_feed
 from home.models import NoticePage, PartnerFeed
 from home.roles import APPROVERS, EDITORS
 
-from ..factories import OrganisationFactory, PartnerFeedFactory
+from ..factories import OrganisationFactory, PartnerFeedFactory, VenueFactory
 from . import feed_samples
 
 
@@ -127,4 +128,24 @@ def test_approved_import_names_its_source_on_the_board(client, approver, feeds, 
     page = client.get(notice.url).text
     assert "Quelle" in page and "AWO Stolberg, <a" in page
     assert 'href="https://awo.example/aktuelles/schulden"' in page
+    assert "Original ansehen" in page
+
+
+def test_published_imported_event_names_its_source(client, feeds, event_index, approver):
+    feed = PartnerFeedFactory(
+        organisation=OrganisationFactory(name="Familienzentrum Mühle"),
+        url=feeds.serve("/fz.ics", feed_samples.ical()),
+        allow_http=True,
+        target=FeedTarget.EVENTS,
+        default_venue=VenueFactory(name="Stadtgebiet"),
+    )
+    import_feed(feed)
+    fest = EventPage.objects.get(title="Familienfest")
+    fest.current_workflow_state.cancel()
+    fest.get_latest_revision().publish()
+
+    page = client.get(fest.url).text
+
+    assert "Familienzentrum Mühle, <a" in page
+    assert 'href="https://familienzentrum.example/fest"' in page
     assert "Original ansehen" in page
