@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event
 
+from kupferstadt.i18n import text_language
+
 from .choices import EventStatus
 
 PRODID = "-//Kupferstadt Stolberg//Soziale Kupferstadt//DE"
@@ -49,9 +51,13 @@ def vevent(event, request):
         component.add("dtstart", event.local_start)
         if event.end:
             component.add("dtend", event.local_end)
-    component.add("summary", event.title)
+    # The language of the text (RFC 5545 LANGUAGE): a German original stands in where a
+    # language's calendar has no translation of the event.
+    language = {"LANGUAGE": text_language(event)}
+    component.add("summary", event.title, parameters=language)
     description = plain_description(event)
-    component.add("description", f"{description}\n\n{url}" if description else url)
+    description = f"{description}\n\n{url}" if description else url
+    component.add("description", description, parameters=language)
     if event.venue and event.status != EventStatus.MOVED_ONLINE:
         component.add("location", f"{event.venue.name}, {event.venue.full_address}")
         if event.venue.latitude is not None:

@@ -22,6 +22,7 @@ other language's tree until it is translated, are left out (``has_own_text()``).
 
 import datetime
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -52,11 +53,15 @@ PANEL_LENGTH = 10
 
 
 def editable_notices(user):
-    """Notices the user may edit: every one with "change", only their own with "add"."""
+    """Notices the user may edit: every one with "change", only their own with "add".
+    Each notice once, as its German original: its translations (published by
+    translators or by the machine, owned by the German notice's owner) and aliases share
+    its dates and its fate."""
     pages = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change"])
-    return NoticePage.objects.filter(has_own_text(), pk__in=pages.values("pk")).select_related(
-        "owner", "submission"
+    notices = NoticePage.objects.filter(
+        has_own_text(), locale__language_code=settings.LANGUAGE_CODE, pk__in=pages.values("pk")
     )
+    return notices.select_related("owner", "submission")
 
 
 def own_notices(user):

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.reports import aging_pages
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
@@ -31,6 +32,7 @@ from wagtail_localize.views.submit_translations import (
     SubmitSnippetTranslationView,
 )
 
+from .i18n import has_own_text
 from .translation import localize_locale_ids, may_work_in, translator_locale_ids
 from .translation_status import STATES, TranslationStatus, counts
 
@@ -309,3 +311,12 @@ class LocaleCheckedCopyView(SavedLocaleCheckMixin, snippet_views.CopyView):
 
 class LocaleCheckedEditView(SavedLocaleCheckMixin, snippet_views.EditView):
     pass
+
+
+class AgingPagesView(aging_pages.AgingPagesView):
+    """Wagtail's report "Seitenalter" with each page once: without wagtail-localize's
+    aliases, which mirror every German page in each language's tree and would list a
+    notice once per language. Routed at Wagtail's own address (``kupferstadt.urls``)."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(has_own_text())

@@ -2,12 +2,16 @@
 the hreflang alternates and the notice on a page that is not translated yet."""
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Case, F, Q, When
+from django.db.models.functions import Substr
+from django.db.models.lookups import In
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from wagtail.models import Page, Site
+
+from .choices import MachineTranslationState
 
 # The query parameter of a language's home page reached from an untranslated page; the
 # page then says that the page is not translated yet. The German name used before is
@@ -20,6 +24,95 @@ def has_own_text():
     """Pages with text of their own language: not wagtail-localize's aliases, which
     mirror the German page in a language's tree until it is translated."""
     return Q(alias_of__isnull=True)
+
+
+def is_source_language(language_code):
+    return language_code == settings.LANGUAGE_CODE
+
+
+def shown_in_q(language_code):
+    """What a visitor of ``language_code`` reads: the language's own pages (not aliases)
+    and, for every German page without a live translation into that language, the German
+    original. So no language is ever emptier than German, and every listing counts the
+    same pages in every language. (Visibility, live and public, is the caller's.)"""
+    own = Q(locale__language_code=language_code) & has_own_text()
+    if is_source_language(language_code):
+        return own
+    translated = Page.objects.filter(
+        has_own_text(), locale__language_code=language_code, live=True
+    ).values("translation_key")
+    original = Q(locale__language_code=settings.LANGUAGE_CODE) & has_own_text()
+    return own | (original & ~Q(translation_key__in=translated))
+
+
+def snippets_shown_in_q(model, language_code):
+    """The translatable snippets (topics, audiences, districts) a visitor of
+    ``language_code`` reads: the language's own, else the German one, as ``shown_in_q``
+    does for pages. So a filter offers every topic in every language."""
+    own = Q(locale__language_code=language_code)
+    if is_source_language(language_code):
+        return own
+    translated = model.objects.filter(own).values("translation_key")
+    original = Q(locale__language_code=settings.LANGUAGE_CODE)
+    return own | (original & ~Q(translation_key__in=translated))
+
+
+def own_language_first(language_code):
+    """An ordering that puts the snippets or pages of ``language_code`` before the German
+    originals standing in for them."""
+    return Case(When(locale__language_code=language_code, then=0), default=1)
+
+
+def trees_q(page, children=False):
+    """Pages below ``page`` and below its German original: where ``shown_in_q`` finds the
+    originals a language falls back to. ``children``: one level down only. A translation
+    sits at the same depth in its language's tree as its original (wagtail-localize
+    mirrors the German tree), so both are found by the first ``len(page.path)`` characters
+    of the path, in one query with the pages themselves."""
+    depth = Q(depth=page.depth + 1) if children else Q(depth__gt=page.depth)
+    if is_source_language(text_language(page)) and not page.alias_of_id:
+        return depth & Q(path__startswith=page.path)
+    roots = Page.objects.filter(
+        translation_key=page.translation_key,
+        locale__language_code__in=[page.locale.language_code, settings.LANGUAGE_CODE],
+    ).values("path")
+    return depth & Q(In(Substr("path", 1, len(page.path)), roots))
+
+
+def text_language(page):
+    """The language a page's text is written in: its locale's, except for an alias, which
+    shows its German original (wagtail-localize synchronises every tree from German)."""
+    if page.alias_of_id:
+        return settings.LANGUAGE_CODE
+    return page.locale.language_code
+
+
+def is_foreign_text(page):
+    """Whether the page's text is in another language than the page being viewed."""
+    return text_language(page) != translation.get_language()
+
+
+def localized_home(request):
+    """The live home page of the request's site in the active language, specific, in one
+    query (the German one where a language has none); kept on the request for the
+    routing, the header and the navigation."""
+    language = translation.get_language()
+    key = f"_kupferstadt_home_{language}"
+    if not hasattr(request, key):
+        site = Site.find_for_request(request)
+        home = None
+        if site is not None:
+            root = site.root_page
+            home = (
+                root.specific_class.objects.filter(
+                    translation_key=root.translation_key,
+                    locale__language_code=language,
+                    live=True,
+                ).first()
+                or root.specific
+            )
+        setattr(request, key, home)
+    return getattr(request, key)
 
 
 def home_pages(request):
@@ -41,15 +134,18 @@ def _page_targets(request, page):
     """The page's live translations (not aliases, which still show the German text);
     a language without one leads to its home page with the notice."""
     translations = page.get_translations(inclusive=True).live().public().filter(has_own_text())
-    targets = {
-        other.locale.language_code: other.get_url(request)
-        for other in translations.select_related("locale")
-    }
+    # Whether visitors read the machine's text of the page itself, in the same query.
+    translations = translations.annotate(machine_state=F("machine_translation__state"))
+    targets, machine_made = {}, False
+    for other in translations.select_related("locale"):
+        targets[other.locale.language_code] = other.get_url(request)
+        if other.pk == page.pk:
+            machine_made = other.machine_state == MachineTranslationState.PUBLISHED
     translated = set(targets)
     for code, home in home_pages(request).items():
         if code not in targets:
             targets[code] = f"{home.get_url(request)}?{UNTRANSLATED_PARAM}=1"
-    return targets, translated
+    return targets, translated, machine_made
 
 
 def language_links(request, page=None):
@@ -60,8 +156,9 @@ def language_links(request, page=None):
     typed, which may name a draft's slug). Views that are not pages (search) link to the
     same address in each language.
     """
+    machine_made = False
     if isinstance(page, Page) and page.pk:
-        targets, translated = _page_targets(request, page)
+        targets, translated, machine_made = _page_targets(request, page)
     elif is_page_not_found(request):
         targets = {code: home.get_url(request) for code, home in home_pages(request).items()}
         translated = set()
@@ -88,6 +185,10 @@ def language_links(request, page=None):
         "alternates": [link for link in links if link["translated"]],
         "x_default": targets.get(default) if default in translated else None,
         "untranslated_notice": any(name in request.GET for name in UNTRANSLATED_PARAMS),
+        # The page's text is the machine's (published, unedited): the page says so and
+        # links the German original.
+        "machine_translated": machine_made,
+        "original_url": targets[default] if machine_made and default in translated else None,
     }
 
 

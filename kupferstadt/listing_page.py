@@ -27,6 +27,7 @@ class ListingPage(ListingFeedsMixin, SitePage):
     api_fields = ["intro"]
 
     schema_type = "CollectionPage"
+    lists_content = True
 
     class Meta:
         abstract = True

@@ -230,10 +230,14 @@ def translate_into(page, source, locale, policy, translator, glossary):
     machine_page = is_real and row is not None and row.state == MachineTranslationState.PUBLISHED
     human = is_real and not machine_page
 
+    if human:
+        # A person's translation is left to its translator: machine strings would land in
+        # wagtail-localize's shared translation memory, and the next German publish
+        # (``translation.update_translations``) would put them live, unread. The report
+        # shows the translation as out of date; the editor offers the machine's help.
+        return
     with transaction.atomic():
-        filled = fill_machine_strings(source, locale, translator, glossary)
-    if human and not filled:
-        return  # a person's translation, and the machine had nothing to add
+        fill_machine_strings(source, locale, translator, glossary)
 
     if policy == MachineTranslationPolicy.PUBLISH and not human and may_create:
         translation_record.save_target(publish=True)
@@ -295,7 +299,8 @@ def queue_machine_translation(sender, instance, **kwargs):
     if instance.locale_id != Locale.get_default().pk or get_machine_translator() is None:
         return
     page_id = instance.pk
-    transaction.on_commit(lambda: machine_translate_page.enqueue(page_id))
+    # robust: a queue that is down (Redis) is logged, never the editor's failed publish.
+    transaction.on_commit(lambda: machine_translate_page.enqueue(page_id), robust=True)
 
 
 def machine_translation_published(sender, instance, revision=None, **kwargs):

@@ -231,7 +231,8 @@ class TranslationStatus:
             url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
             url += f"?select_locale={locale.language_code}"
         label = MachineTranslationState(made["state"]).label
-        return Cell(locale, MACHINE, url, machine=str(label))
+        # A failure on text already live keeps the state (and the mark) and shows the error.
+        return Cell(locale, MACHINE, url, machine=str(label), error=made["error"])
 
     def _snippet_rows(self, model):
         objects = list(model.objects.filter(locale=self.source_locale))

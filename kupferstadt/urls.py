@@ -3,19 +3,32 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path
+from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from kupferstadt import page_password
+from kupferstadt import admin_views, page_password
 from kupferstadt.api import api_router
 from kupferstadt.security import serve_media
 from kupferstadt.sitemap import TranslatedSitemap
 from search import views as search_views
 
 urlpatterns = [
+    # Wagtail's "Seitenalter" report, each page once (not once per language alias).
+    path(
+        "admin/reports/aging-pages/",
+        require_admin_access(never_cache(admin_views.AgingPagesView.as_view())),
+        name="aging_pages",
+    ),
+    path(
+        "admin/reports/aging-pages/results/",
+        require_admin_access(never_cache(admin_views.AgingPagesView.as_view(results_only=True))),
+        name="aging_pages_results",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -75,6 +75,7 @@ class ProjectIndexPage(SitePage):
     subpage_types = ["projects.ProjectPage"]
 
     schema_type = "CollectionPage"
+    lists_content = True
 
     class Meta:
         verbose_name = _("Leitbild mit Initiativen")
@@ -87,9 +88,7 @@ class ProjectIndexPage(SitePage):
     def initiatives_by_status(self):
         """``[(status label, [initiatives])]`` in the order running, planned, completed;
         statuses without initiatives are left out."""
-        initiatives = list(
-            ProjectPage.objects.live().public().child_of(self).translated().for_listing()
-        )
+        initiatives = list(ProjectPage.objects.shown_below(self, children=True).for_listing())
         order = [ProjectStatus.RUNNING, ProjectStatus.PLANNED, ProjectStatus.COMPLETED]
         return [
             (status.label, group)
@@ -105,7 +104,7 @@ class ProjectIndexPage(SitePage):
 
 class ProjectPageQuerySet(SitePageQuerySet):
     def for_listing(self):
-        return self.select_related("locale").prefetch_related("topics").order_by("path")
+        return self.with_language().prefetch_related("topics").in_tree_order()
 
 
 class ProjectPage(RoutablePageMixin, SitePage):
@@ -250,7 +249,7 @@ class ProjectPage(RoutablePageMixin, SitePage):
     def calendar(self, request):
         """The initiative's events as a subscribable calendar (``events``: the related
         name of ``EventPage.related_projects``, with the events' own queryset)."""
-        events = self.events.live().public().order_by("start")
+        events = self.shown_related(self.events).order_by("start")
         return events.calendar_response(request, self.title, filename=f"{self.slug}.ics")
 
     search_related_names = True
@@ -284,7 +283,7 @@ class ProjectPage(RoutablePageMixin, SitePage):
 
     def related_events(self):
         """Events that name this initiative, upcoming first, then the most recent past."""
-        events = self.events.live().public().for_listing()
+        events = self.shown_related(self.events).for_listing()
         return list(events.upcoming().order_by("start")) + list(
             events.past().order_by("-start")[:5]
         )
@@ -292,5 +291,8 @@ class ProjectPage(RoutablePageMixin, SitePage):
     def related_notices(self):
         """Current notices that name this initiative."""
         return (
-            self.notices.live().public().on_board().for_listing().order_by("-pinned", "-valid_from")
+            self.shown_related(self.notices)
+            .on_board()
+            .for_listing()
+            .order_by("-pinned", "-valid_from")
         )

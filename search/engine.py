@@ -14,11 +14,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
+from wagtail.search.query import Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
 from events.models import EventPage
 from home.models import NoticePage
 from kupferstadt import page_cache
+from kupferstadt.i18n import (
+    is_source_language,
+    own_language_first,
+    shown_in_q,
+    snippets_shown_in_q,
+)
 from kupferstadt.models import Topic
 from kupferstadt.registry import search_facets, searchable_page_models, topic_page_models
 from kupferstadt.stemming import stemmed_text
@@ -27,13 +34,14 @@ MAX_QUERY_LENGTH = 200
 
 
 def searchable_pages(locale, archive=False):
-    """Pages a citizen may find: live, public, in ``locale``, of the searchable types;
+    """Pages a citizen may find: live, public, of the searchable types, as a visitor of
+    ``locale`` reads them (its translations, else the German originals: ``shown_in_q``);
     notices only while they hang on the board, unless the archive is asked for."""
-    pages = Page.objects.live().public().filter(locale=locale).type(*searchable_page_models())
-    # wagtail-localize's aliases mirror German pages in a language's tree: not this
-    # language's content (alias_of is no filter field of the search index).
-    aliases = Page.objects.filter(locale=locale, alias_of__isnull=False)
-    pages = pages.exclude(pk__in=aliases.values("pk"))
+    pages = Page.objects.live().public().type(*searchable_page_models())
+    # Neither the language nor alias_of is a filter field of the search index: the rule
+    # applies to the candidates by their ids.
+    shown = Page.objects.filter(shown_in_q(locale.language_code))
+    pages = pages.filter(pk__in=shown.values("pk"))
     today = timezone.localdate()
     if archive:
         hidden = NoticePage.objects.not_begun(today)
@@ -97,7 +105,7 @@ class RankedPages:
         pages = {}
         for content_type_id, pks in pks_by_type.items():
             model = ContentType.objects.get_for_id(content_type_id).model_class()
-            pages.update(model.objects.select_related("locale").in_bulk(pks))
+            pages.update(model.objects.with_language().in_bulk(pks))
         return [pages[pk] for pk, _content_type_id in wanted]
 
 
@@ -120,7 +128,10 @@ class SiteSearch:
     def __post_init__(self):
         self.language = self.locale.language_code
         self.stemmed = stemmed_text(self.query, self.language)
-        self.query_stems = set(self.stemmed.split())
+        # German originals stand in for missing translations (``searchable_pages``):
+        # they are indexed with German stems, so the query is stemmed the German way too.
+        self.source_stemmed = stemmed_text(self.query, settings.LANGUAGE_CODE)
+        self.query_stems = set(self.stemmed.split()) | set(self.source_stemmed.split())
         self.topic = None
         if self.type and self.type not in search_facets():
             self.messages.append(
@@ -129,7 +140,9 @@ class SiteSearch:
             )
             self.type = ""
         if self.topic_slug:
-            self.topic = Topic.objects.filter(slug=self.topic_slug, locale=self.locale).first()
+            shown = Topic.objects.filter(snippets_shown_in_q(Topic, self.language))
+            shown = shown.filter(slug=self.topic_slug)
+            self.topic = shown.order_by(own_language_first(self.language)).first()
             if self.topic is None:
                 self.messages.append(
                     _("Das Thema „%(value)s“ gibt es nicht; der Filter wurde nicht angewendet.")
@@ -142,15 +155,17 @@ class SiteSearch:
 
     @cached_property
     def _rows(self):
-        """``(pk, content_type_id, topic id or None)`` of every match, most relevant first;
-        a page with several topics comes once per topic. Kept in the page cache until the
+        """``(pk, content_type_id, topic or None)`` of every match, most relevant first, the
+        topic as its translation key (a German original carries the German topic); a page
+        with several topics comes once per topic. Kept in the page cache until the
         next publish (or midnight), so a frequent search runs the full-text query once."""
         if not settings.KUPFERSTADT_PAGE_CACHE_SECONDS:
             return self._search_rows()
         raw = "|".join(
             [self.language, str(self.archive), timezone.localdate().isoformat(), self.stemmed]
+            + [self.source_stemmed]
         )
-        key = "kupferstadt:search:" + hashlib.sha256(raw.encode()).hexdigest()
+        key = "kupferstadt:search:2:" + hashlib.sha256(raw.encode()).hexdigest()
         generation, rows = page_cache.current(key)
         if rows is None:
             rows = self._search_rows()
@@ -158,12 +173,24 @@ class SiteSearch:
         return rows
 
     def _search_rows(self):
-        results = searchable_pages(self.locale, self.archive).search(self.stemmed, operator="and")
+        pages = searchable_pages(self.locale, self.archive)
+        if is_source_language(self.language) or self.source_stemmed == self.stemmed:
+            results = pages.search(self.stemmed, operator="and")
+        else:
+            either = Or(
+                [
+                    PlainText(self.stemmed, operator="and"),
+                    PlainText(self.source_stemmed, operator="and"),
+                ]
+            )
+            results = pages.search(either)
         if not hasattr(results, "get_queryset"):  # OpenSearch / Elasticsearch
             return self._rows_with_topics([(page.pk, page.content_type_id) for page in results])
         # Wagtail's database backends: one ranked query, topics joined, no pages loaded.
         # A page is of one type only, so at most one of the topic relations joins.
-        relations = [f"{model._meta.model_name}__topics" for model in topic_page_models()]
+        relations = [
+            f"{model._meta.model_name}__topics__translation_key" for model in topic_page_models()
+        ]
         topic = Coalesce(*relations) if len(relations) > 1 else F(relations[0])
         return list(results.get_queryset().values_list("pk", "content_type_id", topic))
 
@@ -173,8 +200,8 @@ class SiteSearch:
         for model in topic_page_models():
             name = model._meta.model_name
             pairs = model.topics.through.objects.filter(**{f"{name}_id__in": ids})
-            for pk, topic_id in pairs.values_list(f"{name}_id", "topic_id"):
-                topics_of.setdefault(pk, []).append(topic_id)
+            for pk, topic_key in pairs.values_list(f"{name}_id", "topic__translation_key"):
+                topics_of.setdefault(pk, []).append(topic_key)
         return [(pk, ct, t) for pk, ct in matches for t in topics_of.get(pk) or [None]]
 
     @cached_property
@@ -190,15 +217,16 @@ class SiteSearch:
 
     @cached_property
     def _topic_pairs(self):
-        """``(pk, topic id)`` of every match that has topics."""
-        return {(pk, topic_id) for pk, _ct, topic_id in self._rows if topic_id is not None}
+        """``(pk, topic translation key)`` of every match that has topics."""
+        return {(pk, topic_key) for pk, _ct, topic_key in self._rows if topic_key is not None}
 
     @cached_property
     def _in_topic(self):
         """The matches with the chosen topic; ``None`` without a topic filter."""
         if not self.topic:
             return None
-        return {pk for pk, topic_id in self._topic_pairs if topic_id == self.topic.pk}
+        key = self.topic.translation_key
+        return {pk for pk, topic_key in self._topic_pairs if topic_key == key}
 
     def _selected(self, with_type=True, with_topic=True):
         """The matches that pass the filters asked for, most relevant first."""
@@ -214,6 +242,7 @@ class SiteSearch:
         if self.type == "events":
             # Upcoming events first, soonest first; then past ones, latest first.
             events = EventPage.objects.filter(pk__in=[pk for pk, _ct in matches])
+            events = events.with_language()
             return ChainedResults(
                 events.upcoming().order_by("start", "pk"),
                 events.past().order_by("-start", "pk"),
@@ -234,12 +263,16 @@ class SiteSearch:
         pairs = self._topic_pairs
         if self.type:
             of_type = {pk for pk, _ct, _key in self._selected(with_topic=False)}
-            pairs = [(pk, topic_id) for pk, topic_id in pairs if pk in of_type]
-        counter = Counter(topic_id for _pk, topic_id in pairs)
+            pairs = [(pk, topic_key) for pk, topic_key in pairs if pk in of_type]
+        counter = Counter(topic_key for _pk, topic_key in pairs)
         if not counter:
             return []
-        topics = Topic.objects.filter(pk__in=counter, locale=self.locale).order_by("name")
-        return [{"topic": topic, "count": counter[topic.pk]} for topic in topics]
+        topics = Topic.objects.filter(snippets_shown_in_q(Topic, self.language))
+        topics = topics.filter(translation_key__in=counter)
+        return [
+            {"topic": topic, "count": counter[topic.translation_key]}
+            for topic in topics.order_by("name")
+        ]
 
     def promotions(self):
         normalised = normalise_query_string(self.query)

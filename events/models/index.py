@@ -40,12 +40,12 @@ class EventIndexPage(ListingPage):
     def calendar(self, request):
         """Subscribable calendar: upcoming events and those of the last 90 days."""
         since = timezone.now() - datetime.timedelta(days=90)
-        events = EventPage.objects.live().public().child_of(self).translated().upcoming(since)
+        events = EventPage.objects.shown_below(self, children=True).upcoming(since)
         events = self.filtered(request, events.order_by("start")).qs
         return events.calendar_response(request, self.title, filename="veranstaltungen.ics")
 
     def events(self, archive=False):
-        events = EventPage.objects.live().public().child_of(self).translated()
+        events = EventPage.objects.shown_below(self, children=True)
         if archive:
             return events.past().order_by("-start")
         return events.upcoming().order_by("start")

@@ -23,7 +23,7 @@ class EventPageQuerySet(SitePageQuerySet):
         return self.exclude(self._still_running(now or timezone.now()))
 
     def for_listing(self):
-        return self.select_related("venue", "locale").prefetch_related("topics")
+        return self.with_language().select_related("venue").prefetch_related("topics")
 
     def for_calendar(self):
         """Everything an iCal feed needs, in a constant number of queries."""

@@ -29,6 +29,7 @@ class HomePage(SitePage):
     api_fields = ["intro"]
 
     parent_page_types = ["wagtailcore.Page"]
+    lists_content = True
     subpage_types = [
         "home.PinnwandPage",
         "events.EventIndexPage",
@@ -73,26 +74,15 @@ class HomePage(SitePage):
         return data
 
     def latest_notices(self, limit=4):
-        return (
-            NoticePage.objects.live()
-            .public()
-            .descendant_of(self)
-            .translated()
-            .on_board()
-            .board_order()
-            .for_listing()[:limit]
-        )
+        return NoticePage.objects.shown_below(self).on_board().board_order().for_listing()[:limit]
 
     def upcoming_events(self, limit=3):
         return (
-            EventPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .translated()
+            EventPage.objects.shown_below(self)
             .upcoming()
             .order_by("start", "pk")
             .for_listing()[:limit]
         )
 
     def initiatives(self):
-        return ProjectPage.objects.live().public().descendant_of(self).translated().for_listing()
+        return ProjectPage.objects.shown_below(self).for_listing()

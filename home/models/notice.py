@@ -64,7 +64,9 @@ class NoticePageQuerySet(SitePageQuerySet):
         return self.order_by("-pinned", "-valid_from", "-page_ptr_id")
 
     def for_listing(self):
-        return self.select_related("provider", "locale").prefetch_related("topics", "districts")
+        return (
+            self.with_language().select_related("provider").prefetch_related("topics", "districts")
+        )
 
 
 class NoticePage(PrintableMixin, PageImageMixin, SitePage):

@@ -38,7 +38,7 @@ class PinnwandPage(ListingPage):
         return OfferSubmissionPage.objects.live().public().sibling_of(self).first()
 
     def notices(self, archive=False):
-        notices = NoticePage.objects.live().public().child_of(self).translated()
+        notices = NoticePage.objects.shown_below(self, children=True)
         if archive:
             # Last day, latest first; then the notice added last: notice_archive_order_idx.
             return notices.expired().order_by("-valid_until", "-page_ptr_id")

@@ -2,7 +2,7 @@
 classes and the free and accessibility pages. One module per concern; every public
 name is re-exported here, so ``from kupferstadt.models import X`` works everywhere."""
 
-from ..choices import Conformance
+from ..choices import Conformance, MachineTranslationState
 from .accessibility import (
     NRW_OMBUDSSTELLE_URL,
     AccessibilityStatementPage,
@@ -13,7 +13,7 @@ from .barrier_reports import BarrierReport, BarrierReportQuerySet
 from .fields import STEM_SEARCH_FIELDS, synchronised
 from .glossary import GlossaryTerm, protected_terms
 from .images import CustomImage, Rendition
-from .machine_translation import MachineTranslation, MachineTranslationState
+from .machine_translation import MachineTranslation
 from .pages import (
     ListingFeedsMixin,
     PageImageMixin,

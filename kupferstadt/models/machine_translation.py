@@ -5,16 +5,7 @@ and the engine's error when it failed (shown in the Übersetzungsstand)."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class MachineTranslationState(models.TextChoices):
-    # The machine's text waits in the translation editor for the language's translator;
-    # visitors still read the German original.
-    DRAFT = "draft", _("Entwurf wartet auf Durchsicht")
-    # The machine's text is live, marked "maschinell übersetzt" with a link to the German
-    # original, until a person edits it.
-    PUBLISHED = "published", _("maschinell übersetzt veröffentlicht")
-    # The engine failed; ``error`` says why. The German original stays shown.
-    FAILED = "failed", _("fehlgeschlagen")
+from ..choices import MachineTranslationState
 
 
 class MachineTranslation(models.Model):

@@ -3,26 +3,50 @@ printed notices that page types combine with it."""
 
 from urllib.parse import quote, urlencode
 
+from django.conf import settings
 from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.coreutils import camelcase_to_underscore
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 
-from ..i18n import has_own_text
+from ..i18n import shown_in_q, text_language, trees_q
 from ..indexing import index_saved_page
 from ..stemming import stemmed_text
 
 
 class SitePageQuerySet(PageQuerySet):
-    def translated(self):
-        """Pages with text of their own language: without wagtail-localize's aliases,
-        which mirror the German page in a language's tree until it is translated."""
-        return self.filter(has_own_text())
+    def with_language(self):
+        """With what a card says about its text's language, in the same query: the
+        locale ("nur auf Deutsch") and the machine's translation ("maschinell übersetzt")."""
+        return self.select_related("locale", "machine_translation")
+
+    def in_tree_order(self):
+        """In the order of the German tree, whatever language each page is in: German
+        originals standing in for translations sort among them, not before them."""
+        original = Page.objects.filter(
+            translation_key=OuterRef("translation_key"),
+            locale__language_code=settings.LANGUAGE_CODE,
+        )
+        return self.order_by(Coalesce(Subquery(original.values("path")[:1]), "path"))
+
+    def shown_below(self, page, children=False):
+        """The live, public pages below ``page`` (``children``: one level down) as a
+        visitor of the page's language reads them: the language's own translations, else
+        the German originals (``kupferstadt.i18n.shown_in_q``). Every listing reads its
+        items through this."""
+        language = page.locale.language_code
+        return self.live().public().filter(trees_q(page, children), shown_in_q(language))
+
+    def shown_in(self, language_code):
+        """These pages as a visitor of ``language_code`` reads them (``shown_in_q``)."""
+        return self.filter(shown_in_q(language_code))
 
 
 class SitePage(Page):
@@ -34,6 +58,12 @@ class SitePage(Page):
     # Whether search_text_parts() reads many-to-many relations (see save()).
     search_related_names = False
     schema_type = "WebPage"
+    # A page that lists other pages (home, Pinnwand, calendar, Leitbild). As an alias it
+    # keeps the visitor's language around its items and marks only its own German text;
+    # any other alias page reads as one German text (base.html).
+    lists_content = False
+
+    objects = PageManager.from_queryset(SitePageQuerySet)()
 
     class Meta:
         abstract = True
@@ -76,6 +106,17 @@ class SitePage(Page):
             index_saved_page(self, kwargs.get("update_fields"))
         return result
 
+    def shown_related(self, manager):
+        """The live, public pages of a reverse relation (``self.events``, ``self.notices``)
+        as a visitor of this page's language reads them: the pages that name this page or
+        any translation of it, each once, in the visitor's language where translated,
+        else the German original (``kupferstadt.i18n.shown_in_q``)."""
+        field = getattr(manager, "query_field_name", None) or manager.field.name
+        pages = manager.model.objects.live().public()
+        pages = pages.filter(**{f"{field}__translation_key": self.translation_key})
+        # An alias reads as its German original (base.html): so do the pages it lists.
+        return pages.filter(shown_in_q(text_language(self)))
+
     def search_stems(self):
         # The indexer asks once per index column; compute once per save.
         if getattr(self, "_search_stems", None) is None:
@@ -117,7 +158,7 @@ class SitePage(Page):
             "@type": self.schema_type,
             "name": self.title,
             "url": self.get_full_url(request),
-            "inLanguage": self.locale.language_code,
+            "inLanguage": text_language(self),
         }
         if description := self.meta_description():
             data["description"] = description

@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "kupferstadt.routing.LocalizedRoutingMiddleware",
 ]
 
 ROOT_URLCONF = "kupferstadt.urls"

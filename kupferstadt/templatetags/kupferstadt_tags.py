@@ -4,13 +4,14 @@ import json
 
 import segno
 from django import template
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from kupferstadt import i18n
-from kupferstadt.models import FooterText
+from kupferstadt.models import FooterText, MachineTranslationState
 
 register = template.Library()
 
@@ -19,21 +20,15 @@ register = template.Library()
 def home_page(context):
     """The home page of the current site in the language being viewed."""
     request = context.get("request")
-    if request is None:
-        return None
-    # Header and navigation both ask; look it up once per request and language.
-    key = f"_home_page_{translation.get_language()}"
-    if not hasattr(request, key):
-        site = Site.find_for_request(request)
-        root = site.root_page if site else None
-        setattr(request, key, root.localized if root else None)
-    return getattr(request, key)
+    return i18n.localized_home(request) if request is not None else None
 
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
     home = home_page(context)
-    items = home.get_children().live().public().in_menu() if home else Page.objects.none()
+    items = Page.objects.none()
+    if home:
+        items = home.get_children().live().public().in_menu().select_related("locale")
     current = context.get("page")
     return {
         "request": context.get("request"),
@@ -45,8 +40,48 @@ def main_navigation(context):
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
-    ancestors = page.get_ancestors().filter(depth__gt=1).live() if page and page.depth > 2 else []
+    ancestors = []
+    if page and page.depth > 2:
+        ancestors = page.get_ancestors().filter(depth__gt=1).live().select_related("locale")
     return {"request": context.get("request"), "ancestors": ancestors, "page": page}
+
+
+@register.filter
+def lang_attrs(page):
+    """`` lang="de" dir="ltr"`` on an element with a page's text (title, teaser) where that
+    text is in another language than the page around it: a German original standing in
+    for a missing translation, or an alias (WCAG 3.1.2, language of parts)."""
+    if page is None or not i18n.is_foreign_text(page):
+        return ""
+    code = i18n.text_language(page)
+    direction = "rtl" if translation.get_language_info(code)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', code, direction)
+
+
+@register.filter
+def is_foreign_text(page):
+    """Whether the page's text is in another language than the page being viewed."""
+    return page is not None and i18n.is_foreign_text(page)
+
+
+@register.simple_tag
+def content_language(page):
+    """The language the main part of ``page`` is rendered in: the visitor's, except for
+    an alias that does not list other pages (``SitePage.lists_content``), which reads as
+    one German text, its labels and dates included."""
+    if page is None or getattr(page, "lists_content", True) or not i18n.is_foreign_text(page):
+        return translation.get_language()
+    return i18n.text_language(page)
+
+
+@register.filter
+def is_machine_translated(page):
+    """Whether visitors read the machine's text of ``page`` (published, nobody edited it
+    since): cards say so. Reads ``SitePageQuerySet.with_language()``'s join."""
+    try:
+        return page.machine_translation.state == MachineTranslationState.PUBLISHED
+    except ObjectDoesNotExist:
+        return False
 
 
 @register.filter

@@ -2,6 +2,7 @@ from django import template
 from wagtail.models import Locale
 
 from home.models import PinnwandPage
+from kupferstadt.i18n import text_language
 
 from ..highlight import highlight
 
@@ -12,7 +13,8 @@ register = template.Library()
 def search_snippet(page, search):
     """A short text of ``page`` with the searched words marked."""
     text = " ".join(filter(None, [page.meta_description(), *page.body_paragraphs()]))
-    return highlight(text, search.query_stems, search.language)
+    # A German original standing in for a missing translation is stemmed the German way.
+    return highlight(text, search.query_stems, text_language(page))
 
 
 @register.simple_tag(takes_context=True)

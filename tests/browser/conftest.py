@@ -102,4 +102,9 @@ PAGES = {
     "404": "/de/gibt-es-nicht/",
     "Forum auf Englisch": "/en/veranstaltungen/five-years-social-copper-town-2030/",
     "Startseite auf Arabisch (von rechts nach links)": "/ar/?nicht-uebersetzt=1",
+    # German originals in an Arabic list, and a page not yet translated (an alias).
+    "Pinnwand auf Arabisch": "/ar/pinnwand/",
+    "Aushang auf Arabisch, noch nicht übersetzt": (
+        "/ar/pinnwand/save-the-date-forum-soziale-kupferstadt-2030/"
+    ),
 }

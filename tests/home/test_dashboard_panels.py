@@ -210,3 +210,21 @@ def test_panels_list_each_notice_once_with_every_language_set_up(client, notices
     assert expired.count("Gemeldet und abgelaufen") == 1
     partner_html = dashboard(client, notices["partner"])
     assert panel(partner_html, "Meine Aushänge").count("Fremder endet bald") == 1
+
+
+def test_aging_pages_report_lists_each_notice_once(client, notices, languages, admin_user):
+    synchronise_trees()
+    # The report lists published pages; the aliases carry their original's date.
+    NoticePage.objects.update(last_published_at=timezone.now() - datetime.timedelta(days=90))
+    assert NoticePage.objects.filter(title="Endet bald").count() == len(languages)
+    client.force_login(admin_user)
+    for address in ("/admin/reports/aging-pages/", "/admin/reports/aging-pages/results/"):
+        response = client.get(address)
+        assert response.status_code == 200
+        assert response.content.decode().count("Endet bald") == 1
+
+
+def test_aging_pages_report_asks_visitors_to_log_in(client):
+    response = client.get("/admin/reports/aging-pages/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
