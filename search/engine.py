@@ -39,9 +39,9 @@ def searchable_pages(locale, archive=False):
     notices only while they hang on the board, unless the archive is asked for."""
     pages = Page.objects.live().public().type(*searchable_page_models())
     # Neither the language nor alias_of is a filter field of the search index: the rule
-    # applies to the candidates by their ids.
-    shown = Page.objects.filter(shown_in_q(locale.language_code))
-    pages = pages.filter(pk__in=shown.values("pk"))
+    # applies to the candidates by their ids, as the (few) pages it leaves out.
+    hidden = Page.objects.exclude(shown_in_q(locale.language_code))
+    pages = pages.exclude(pk__in=hidden.values("pk"))
     today = timezone.localdate()
     if archive:
         hidden = NoticePage.objects.not_begun(today)
