@@ -20,3 +20,23 @@ class Region(models.TextChoices):
 
 # The German values stored before (home migration 0010 converted them).
 OLD_REGION_VALUES = {"stadt": Region.CITY.value, "staedteregion": Region.DISTRICT.value}
+
+
+# Partner feeds (home/feed_import): what a feed is, where its items go, what became of them.
+class FeedKind(models.TextChoices):
+    DETECT = "detect", _("Automatisch erkennen")
+    ICAL = "ical", _("iCal (Kalender)")
+    RSS = "rss", _("RSS")
+    ATOM = "atom", _("Atom")
+
+
+class FeedTarget(models.TextChoices):
+    PINNWAND = "pinnwand", _("Pinnwand (Aushänge)")
+    EVENTS = "events", _("Veranstaltungen")
+
+
+class ImportedItemState(models.TextChoices):
+    ACTIVE = "active", _("Im Feed")
+    REMOVED = "removed", _("Nicht mehr im Feed")
+    CANCELLED = "cancelled", _("Vom Partner abgesagt")
+    REJECTED = "rejected", _("Nicht mehr importieren")

@@ -71,10 +71,23 @@ SNIPPETS = {
         "view_barrierreport",
         "view_offersubmission",
         "delete_offersubmission",
+        # Partner feeds: register, fetch, and decide about imported items.
+        "add_partnerfeed",
+        "change_partnerfeed",
+        "view_partnerfeed",
+        "delete_partnerfeed",
+        "view_importeditem",
+        "change_importeditem",
     ],
     # Partners choose their organisation and contact persons, and add a missing person.
     PARTNERS: ["view_organisation", "view_person", "add_person"],
-    APPROVERS: ["view_offersubmission", "delete_offersubmission"],
+    APPROVERS: [
+        "view_offersubmission",
+        "delete_offersubmission",
+        "view_partnerfeed",
+        "view_importeditem",
+        "change_importeditem",
+    ],
 }
 
 

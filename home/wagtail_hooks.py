@@ -8,10 +8,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .dashboard import extend_notice, pinnwand_panels
+from .feed_admin import FETCH_URL_NAME, FeedViewSetGroup, fetch_button, fetch_feed
 from .models import NoticePage, OfferSubmission
 from .roles import PARTNERS
 
 hooks.register("construct_homepage_panels", pinnwand_panels)
+hooks.register("register_snippet_listing_buttons", fetch_button)
 
 
 @hooks.register("register_admin_urls")
@@ -21,7 +23,8 @@ def pinnwand_admin_urls():
             "aushang/<int:page_id>/verlaengern/",
             extend_notice,
             name="kupferstadt_extend_notice",
-        )
+        ),
+        path("partner-feeds/<int:feed_id>/abrufen/", fetch_feed, name=FETCH_URL_NAME),
     ]
 
 
@@ -49,3 +52,4 @@ class OfferSubmissionViewSet(SnippetViewSet):
 
 
 register_snippet(OfferSubmissionViewSet)
+register_snippet(FeedViewSetGroup)

@@ -10,7 +10,8 @@ from PIL import Image as PILImage
 from wagtail.models import Locale
 
 from events.models import EventIndexPage, EventPage, EventStatus
-from home.models import NoticePage, OfferSubmissionPage, PinnwandPage, Region
+from home.choices import FeedTarget
+from home.models import NoticePage, OfferSubmissionPage, PartnerFeed, PinnwandPage, Region
 from kupferstadt.models import (
     AccessibilityStatementPage,
     Audience,
@@ -219,3 +220,12 @@ class ImageFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Bild {n}")
     description = "Kupferfarbene Fläche"
     file = factory.LazyFunction(lambda: ContentFile(png_bytes(), name="bild.png"))
+
+
+class PartnerFeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PartnerFeed
+
+    organisation = factory.SubFactory(OrganisationFactory, name="AWO Stolberg")
+    url = "https://awo.example/feed.xml"
+    target = FeedTarget.PINNWAND

@@ -202,6 +202,12 @@ class EventPage(EventScheduleMixin, PrintableMixin, PageImageMixin, SitePage):
         related_name="events",
         help_text=_("Die Initiativen, zu denen die Veranstaltung gehört."),
     )
+    source_url = models.URLField(
+        _("Quelle (Original)"),
+        max_length=500,
+        blank=True,
+        help_text=_("Bei importierten Einträgen: die Adresse des Originals beim Partner."),
+    )
 
     objects = PageManager.from_queryset(EventPageQuerySet)()
 
@@ -228,6 +234,7 @@ class EventPage(EventScheduleMixin, PrintableMixin, PageImageMixin, SitePage):
                 FieldPanel("organisers"),
                 FieldPanel("supporters"),
                 FieldPanel("contacts"),
+                FieldPanel("source_url"),
             ],
             heading=_("Beteiligte"),
         ),
@@ -314,6 +321,7 @@ class EventPage(EventScheduleMixin, PrintableMixin, PageImageMixin, SitePage):
         "registration_deadline",
         "places",
         "related_projects",
+        "source_url",
     )
 
     parent_page_types = ["events.EventIndexPage"]

@@ -2,6 +2,7 @@
 concern; everything is re-exported here, so ``from home.models import X`` keeps working."""
 
 from ..choices import Region
+from .feeds import ImportedItem, PartnerFeed
 from .home_page import HomePage
 from .notice import NoticePage, NoticePageQuerySet
 from .offer_form import OfferSubmission, OfferSubmissionPage
@@ -9,10 +10,12 @@ from .pinnwand import PinnwandPage
 
 __all__ = [
     "HomePage",
+    "ImportedItem",
     "NoticePage",
     "NoticePageQuerySet",
     "OfferSubmission",
     "OfferSubmissionPage",
+    "PartnerFeed",
     "PinnwandPage",
     "Region",
 ]

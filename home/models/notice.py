@@ -172,6 +172,13 @@ class NoticePage(PrintableMixin, PageImageMixin, SitePage):
         help_text=_("Optional: die Initiative der Sozialen Kupferstadt 2030, zu der er gehört."),
     )
 
+    source_url = models.URLField(
+        _("Quelle (Original)"),
+        max_length=500,
+        blank=True,
+        help_text=_("Bei importierten Einträgen: die Adresse des Originals beim Partner."),
+    )
+
     objects = PageManager.from_queryset(NoticePageQuerySet)()
 
     content_panels = Page.content_panels + [
@@ -194,7 +201,8 @@ class NoticePage(PrintableMixin, PageImageMixin, SitePage):
             heading=_("Einordnung"),
         ),
         MultiFieldPanel(
-            [FieldPanel("provider"), FieldPanel("contacts")], heading=_("Anbieter und Kontakt")
+            [FieldPanel("provider"), FieldPanel("contacts"), FieldPanel("source_url")],
+            heading=_("Anbieter und Kontakt"),
         ),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Bild")),
         FieldPanel("documents"),
@@ -244,6 +252,7 @@ class NoticePage(PrintableMixin, PageImageMixin, SitePage):
         "contacts",
         "event",
         "project",
+        "source_url",
     )
 
     parent_page_types = ["home.PinnwandPage"]

@@ -266,6 +266,17 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     MACHINE_TRANSLATION_TASKS: {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+# Partner feeds (home/feed_import): fetched in the same background backend as the machine
+# translations (its worker runs them), or at once by `manage.py import_feeds` from cron.
+FEED_IMPORT_TASKS = MACHINE_TRANSLATION_TASKS
+KUPFERSTADT_FEEDS_TIMEOUT = int(env("KUPFERSTADT_FEEDS_TIMEOUT", "15"))
+KUPFERSTADT_FEEDS_MAX_BYTES = int(env("KUPFERSTADT_FEEDS_MAX_MB", "5")) * 1024 * 1024
+KUPFERSTADT_FEEDS_MAX_REDIRECTS = 5
+# Recurring partner events: occurrences in the next this many days become events/notices.
+KUPFERSTADT_FEEDS_RECURRENCE_DAYS = 183
+# Only the tests' local server may be fetched from 127.0.0.1; everything else internal is
+# refused always (an editor must not make the server probe the internal network).
+KUPFERSTADT_FEEDS_ALLOW_LOOPBACK = False
 
 # How many notices and events a listing page shows at once.
 KUPFERSTADT_PAGE_SIZE = 12

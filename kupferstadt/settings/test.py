@@ -16,3 +16,6 @@ TASKS = {
     **TASKS,
     MACHINE_TRANSLATION_TASKS: {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
+# The feed tests serve their feeds from a local HTTP server on 127.0.0.1.
+KUPFERSTADT_FEEDS_ALLOW_LOOPBACK = True
+KUPFERSTADT_FEEDS_TIMEOUT = 2
