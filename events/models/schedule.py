@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import EventStatus
+from ..recurrence import Recurrence
 from .calendar_state import EventCalendarState
 
 
@@ -88,9 +89,40 @@ class EventScheduleMixin:
             return None
 
     def calendar_fingerprint(self):
-        """What subscribed calendars must hear about: time, place and status."""
+        """What subscribed calendars must hear about: time, place, status and the rule of a
+        series with its extra and excluded dates and changed occurrences."""
         parts = [self.start, self.end, self.all_day, self.venue_id, self.online_url, self.status]
+        recurrence = self.recurrence
+        if recurrence.is_series:
+            parts += [
+                recurrence.rrule_string(),
+                recurrence.skip_public_holidays,
+                recurrence.skip_school_holidays,
+                recurrence.extra_dates,
+                sorted(recurrence.excluded_dates),
+                sorted(recurrence.changes.items()),
+            ]
         return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+    @property
+    def recurrence(self):
+        """The dates of this event as a ``Recurrence`` (events/recurrence.py), built from
+        the fields as they are now (a preview or an unsaved form included)."""
+        return Recurrence.from_page(self)
+
+    @property
+    def is_series(self):
+        return self.recurrence.is_series
+
+    def next_dates(self, limit=10, from_rule=False):
+        """The next dates still running (rows or ``Slot`` objects, the same attributes),
+        for the page and the print view: from the rows of the live page, or from the rule
+        for a preview (``from_rule``) or a page without rows."""
+        if self.pk and self.live and not from_rule:
+            rows = list(self.occurrences.upcoming().order_by("start")[:limit])
+            if rows:
+                return rows
+        return self.recurrence.next_slots(limit=limit)
 
     def share_lines(self):
         when = date_format(self.local_start, "l") + ", " + date_format(self.local_start)
