@@ -137,27 +137,33 @@ class Recurrence:
     school_holidays: tuple = ()
 
     @classmethod
-    def from_page(cls, page, school_holidays=None):
+    def from_page(cls, page, school_holidays=None, relations=True):
         """The recurrence of an ``EventPage``; ``school_holidays`` as (first, last) date
-        pairs, read through the page when not given."""
+        pairs, read through the page when not given. Without ``relations`` only the rule
+        fields are read (no query: enough for ``sentence()`` of a rule)."""
         start = local_naive(page.start)
         end = local_naive(page.end) if page.end and not page.open_end else None
         if page.all_day:
             start = datetime.datetime.combine(start.date(), datetime.time.min)
             last = end.date() if end else start.date()
             end = datetime.datetime.combine(last, datetime.time(23, 59, 59))
-        if school_holidays is None:
-            school_holidays = page.school_holiday_ranges() if page.skip_school_holidays else []
-        changes = {
-            change.original_date: Change(
-                cancelled=change.cancelled,
-                new_start=change.new_start,
-                new_end=change.new_end,
-                note=change.note,
-            )
-            for change in page.occurrence_changes.all()
-            if change.original_date
-        }
+        if not relations:
+            school_holidays, changes, extra_dates, excluded_dates = [], {}, (), frozenset()
+        else:
+            if school_holidays is None:
+                school_holidays = page.school_holiday_ranges()
+            changes = {
+                change.original_date: Change(
+                    cancelled=change.cancelled,
+                    new_start=change.new_start,
+                    new_end=change.new_end,
+                    note=change.note,
+                )
+                for change in page.occurrence_changes.all()
+                if change.original_date
+            }
+            extra_dates = tuple(sorted({d.date for d in page.extra_dates.all() if d.date}))
+            excluded_dates = frozenset(d.date for d in page.excluded_dates.all() if d.date)
         return cls(
             start=start,
             duration=end - start if end else None,
@@ -170,8 +176,8 @@ class Recurrence:
             count=page.repeat_count,
             skip_public_holidays=page.skip_public_holidays,
             skip_school_holidays=page.skip_school_holidays,
-            extra_dates=tuple(sorted({d.date for d in page.extra_dates.all() if d.date})),
-            excluded_dates=frozenset(d.date for d in page.excluded_dates.all() if d.date),
+            extra_dates=extra_dates,
+            excluded_dates=excluded_dates,
             changes=changes,
             school_holidays=tuple(school_holidays),
         )

@@ -352,9 +352,10 @@ class EventPage(EventScheduleMixin, PrintableMixin, PageImageMixin, EventSeriesF
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if self.is_series:
+        recurrence = self.recurrence
+        if recurrence.is_series:
             preview = getattr(request, "is_preview", False)
-            context["series_sentence"] = self.recurrence.sentence()
+            context["series_sentence"] = recurrence.sentence()
             context["next_dates"] = self.next_dates(from_rule=preview)
         return context
 

@@ -114,6 +114,24 @@ class EventScheduleMixin:
     def is_series(self):
         return self.recurrence.is_series
 
+    def series_sentence(self):
+        """The rule in German words without reading the inline dates (no query; for
+        cards in listings); "" for an event without a rule."""
+        return Recurrence.from_page(self, relations=False).sentence()
+
+    @property
+    def listing_start(self):
+        """The date a listing shows: the next occurrence when the queryset annotated it
+        (``with_next_occurrence()``), else the event's own start."""
+        next_start = getattr(self, "next_start", None)
+        return timezone.localtime(next_start) if next_start else self.local_start
+
+    @property
+    def listing_end(self):
+        if getattr(self, "next_start", None):
+            return timezone.localtime(self.next_end) if self.next_end else None
+        return self.local_end
+
     def next_dates(self, limit=10, from_rule=False):
         """The next dates still running (rows or ``Slot`` objects, the same attributes),
         for the page and the print view: from the rows of the live page, or from the rule
