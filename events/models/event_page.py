@@ -32,6 +32,7 @@ from kupferstadt.serializers import (
 
 from ..blocks import LeadingQuestionsBlock, ProgrammeBlock
 from ..choices import EventStatus, Registration
+from ..panels import SeriesPreviewPanel
 from ..structured_data import event_json_ld
 from .querysets import EventPageQuerySet
 from .schedule import EventScheduleMixin
@@ -224,7 +225,7 @@ class EventPage(EventScheduleMixin, PrintableMixin, PageImageMixin, EventSeriesF
             ],
             heading=_("Termin"),
         ),
-        *EventSeriesFields.series_panels,
+        *EventSeriesFields.series_panels(SeriesPreviewPanel()),
         MultiFieldPanel([FieldPanel("venue"), FieldPanel("online_url")], heading=_("Ort")),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Bild")),
         FieldPanel("leading_questions"),

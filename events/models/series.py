@@ -113,28 +113,34 @@ class EventSeriesFields(models.Model):
             return []
         return list(SchoolHoliday.objects.values_list("first_day", "last_day"))
 
-    series_panels = [
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("repeat"), FieldPanel("repeat_interval")]),
-                FieldPanel("repeat_weekdays"),
-                FieldPanel("repeat_week_of_month"),
-                FieldRowPanel([FieldPanel("repeat_until"), FieldPanel("repeat_count")]),
-                FieldRowPanel(
-                    [FieldPanel("skip_public_holidays"), FieldPanel("skip_school_holidays")]
-                ),
-                InlinePanel("extra_dates", heading=_("Zusätzliche Termine"), label=_("Termin")),
-                InlinePanel("excluded_dates", heading=_("Ausgenommene Tage"), label=_("Ausnahme")),
-                InlinePanel(
-                    "occurrence_changes",
-                    heading=_("Änderungen einzelner Termine"),
-                    label=_("Änderung"),
-                ),
-            ],
-            heading=_("Wiederholung"),
-            classname="event-series",
-        ),
-    ]
+    @staticmethod
+    def series_panels(preview_panel):
+        """The "Wiederholung" panel, with ``preview_panel`` showing the dates."""
+        return [
+            MultiFieldPanel(
+                [
+                    preview_panel,
+                    FieldRowPanel([FieldPanel("repeat"), FieldPanel("repeat_interval")]),
+                    FieldPanel("repeat_weekdays"),
+                    FieldPanel("repeat_week_of_month"),
+                    FieldRowPanel([FieldPanel("repeat_until"), FieldPanel("repeat_count")]),
+                    FieldRowPanel(
+                        [FieldPanel("skip_public_holidays"), FieldPanel("skip_school_holidays")]
+                    ),
+                    InlinePanel("extra_dates", heading=_("Zusätzliche Termine"), label=_("Termin")),
+                    InlinePanel(
+                        "excluded_dates", heading=_("Ausgenommene Tage"), label=_("Ausnahme")
+                    ),
+                    InlinePanel(
+                        "occurrence_changes",
+                        heading=_("Änderungen einzelner Termine"),
+                        label=_("Änderung"),
+                    ),
+                ],
+                heading=_("Wiederholung"),
+                classname="event-series",
+            ),
+        ]
 
 
 class EventExtraDate(Orderable):
