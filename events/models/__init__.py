@@ -6,7 +6,12 @@ from ..choices import EventStatus, Registration, Repeat
 from .calendar_state import EventCalendarState
 from .event_page import EventPage
 from .index import EventIndexPage
-from .occurrence import EventOccurrence, EventOccurrenceQuerySet, rebuild_occurrences
+from .occurrence import (
+    EventOccurrence,
+    EventOccurrenceQuerySet,
+    rebuild_many,
+    rebuild_occurrences,
+)
 from .querysets import EventPageQuerySet
 from .series import EventExcludedDate, EventExtraDate, EventOccurrenceChange, SchoolHoliday
 
@@ -24,5 +29,6 @@ __all__ = [
     "Registration",
     "Repeat",
     "SchoolHoliday",
+    "rebuild_many",
     "rebuild_occurrences",
 ]
