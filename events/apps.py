@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished
 
 
 class EventsConfig(AppConfig):
@@ -12,8 +12,19 @@ class EventsConfig(AppConfig):
         # Handlers import the models: only once the app registry is ready.
         from . import signals
 
+        event_page = self.get_model("EventPage")
         page_published.connect(
             signals.record_calendar_change,
-            sender=self.get_model("EventPage"),
+            sender=event_page,
             dispatch_uid="events.record_calendar_change",
+        )
+        page_published.connect(
+            signals.rebuild_rows_on_publish,
+            sender=event_page,
+            dispatch_uid="events.rebuild_rows_on_publish",
+        )
+        page_unpublished.connect(
+            signals.drop_rows_on_unpublish,
+            sender=event_page,
+            dispatch_uid="events.drop_rows_on_unpublish",
         )

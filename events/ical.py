@@ -10,6 +10,7 @@ from icalendar import Calendar, Event
 from kupferstadt.i18n import text_language
 
 from .choices import EventStatus
+from .recurrence import BERLIN, Recurrence, horizon_days
 
 PRODID = "-//Kupferstadt Stolberg//Soziale Kupferstadt//DE"
 
@@ -36,14 +37,82 @@ def plain_description(event):
     return "\n\n".join(part for part in parts if part)
 
 
-def vevent(event, request):
+def _when(value, all_day):
+    """A start as iCal wants it: a date for whole-day events, else Berlin local time."""
+    local = timezone.localtime(value, BERLIN)
+    return local.date() if all_day else local
+
+
+def add_series(component, event, recurrence):
+    """RRULE, EXDATE and RDATE of a series: the rule, every date within the horizon that
+    excluded dates and holidays remove, and the extra dates. DTSTART is the rule's first
+    date (RFC 5545 wants DTSTART to match the rule)."""
+    horizon = timezone.now() + datetime.timedelta(days=horizon_days())
+    all_day = event.all_day
+    first = recurrence.first_rule_start() if recurrence.has_rule else None
+    start = first or timezone.localtime(event.start, BERLIN)
+    component.add("dtstart", _when(start, all_day))
+    if all_day:
+        days = (recurrence.duration or datetime.timedelta()).days + 1
+        component.add("dtend", _when(start, True) + datetime.timedelta(days=days))
+    elif recurrence.duration is not None:
+        component.add("dtend", start + recurrence.duration)
+    if rule := recurrence.ical_rrule():
+        if all_day and "UNTIL" in rule:
+            rule["UNTIL"] = recurrence.until
+        component.add("rrule", rule)
+    if removed := recurrence.removed_starts(horizon):
+        component.add("exdate", [_when(value, all_day) for value in removed])
+    if extra := recurrence.extra_starts(horizon):
+        component.add("rdate", [_when(value, all_day) for value in extra])
+
+
+def override(event, recurrence, slot, series):
+    """A VEVENT for one changed occurrence (RECURRENCE-ID): cancelled, moved or noted."""
+    component = Event()
+    for key in ("uid", "dtstamp", "summary", "location", "url", "sequence"):
+        if key in series:
+            component[key] = series[key]
+    component.add("recurrence-id", _when(slot.original_start, event.all_day))
+    component.add("dtstart", _when(slot.start, event.all_day))
+    if slot.end and not event.all_day:
+        component.add("dtend", _when(slot.end, False))
+    elif event.all_day:
+        days = (recurrence.duration or datetime.timedelta()).days + 1
+        component.add("dtend", _when(slot.start, True) + datetime.timedelta(days=days))
+    description = str(series.get("description", ""))
+    if slot.note:
+        description = f"{slot.note}\n\n{description}" if description else slot.note
+    if description:
+        component.add("description", description)
+    status = "CANCELLED" if slot.cancelled else series.get("status", "CONFIRMED")
+    component.add("status", status)
+    return component
+
+
+def vevents(event, request, school_holidays=None):
+    """The VEVENT of an event; for a series also one per changed occurrence."""
+    recurrence = Recurrence.from_page(event, school_holidays=school_holidays)
+    component = vevent(event, request, recurrence)
+    if not recurrence.is_series:
+        return [component]
+    horizon = timezone.now() + datetime.timedelta(days=horizon_days())
+    return [component] + [
+        override(event, recurrence, slot, component) for slot in recurrence.changed_slots(horizon)
+    ]
+
+
+def vevent(event, request, recurrence=None):
     component = Event()
     url = event.get_full_url(request)
     component.add("uid", uid(event))
     component.add("dtstamp", event.last_published_at or timezone.now())
     if event.last_published_at:
         component.add("last-modified", event.last_published_at)
-    if event.all_day:
+    recurrence = recurrence or event.recurrence
+    if recurrence.is_series:
+        add_series(component, event, recurrence)
+    elif event.all_day:
         component.add("dtstart", event.local_start.date())
         last_day = (event.local_end or event.local_start).date()
         component.add("dtend", last_day + datetime.timedelta(days=1))
@@ -81,8 +150,12 @@ def build_calendar(events, name, request):
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Berlin")
+    school_holidays = None
     for event in events:
-        calendar.add_component(vevent(event, request))
+        if school_holidays is None and event.skip_school_holidays:
+            school_holidays = event.school_holiday_ranges()  # one query for all events
+        for component in vevents(event, request, school_holidays):
+            calendar.add_component(component)
     calendar.add_missing_timezones()
     return calendar.to_ical()
 

@@ -284,9 +284,8 @@ class ProjectPage(RoutablePageMixin, SitePage):
     def related_events(self):
         """Events that name this initiative, upcoming first, then the most recent past."""
         events = self.shown_related(self.events).for_listing()
-        return list(events.upcoming().order_by("start")) + list(
-            events.past().order_by("-start")[:5]
-        )
+        upcoming = events.upcoming().with_next_occurrence().order_by("next_start", "pk")
+        return list(upcoming) + list(events.past().order_by("-start")[:5])
 
     def related_notices(self):
         """Current notices that name this initiative."""

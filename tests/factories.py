@@ -9,7 +9,7 @@ from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.models import Locale
 
-from events.models import EventIndexPage, EventPage, EventStatus
+from events.models import EventIndexPage, EventPage, EventStatus, rebuild_occurrences
 from home.choices import FeedTarget
 from home.models import NoticePage, OfferSubmissionPage, PartnerFeed, PinnwandPage, Region
 from kupferstadt.models import (
@@ -188,6 +188,15 @@ class EventPageFactory(PageFactory):
     end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=2))
     status = EventStatus.SCHEDULED
     venue = factory.SubFactory(VenueFactory)
+
+    @classmethod
+    def _create(cls, model_class, *args, parent, **kwargs):
+        """Created live, with the occurrence rows a publish writes (events/signals.py),
+        without the cost of a revision. Series fields and inline dates are passed as
+        keyword arguments (``extra_dates=[EventExtraDate(date=...)]``)."""
+        page = super()._create(model_class, *args, parent=parent, **kwargs)
+        rebuild_occurrences(page)
+        return page
 
 
 class ProjectIndexPageFactory(PageFactory):

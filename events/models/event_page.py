@@ -32,14 +32,18 @@ from kupferstadt.serializers import (
 
 from ..blocks import LeadingQuestionsBlock, ProgrammeBlock
 from ..choices import EventStatus, Registration
+from ..panels import SeriesPreviewPanel
 from ..structured_data import event_json_ld
 from .querysets import EventPageQuerySet
 from .schedule import EventScheduleMixin
+from .series import EventSeriesFields
 
 
-class EventPage(EventScheduleMixin, PrintableMixin, PageImageMixin, SitePage):
+class EventPage(EventScheduleMixin, PrintableMixin, PageImageMixin, EventSeriesFields, SitePage):
     """One event with date, place, programme and registration; shown in the calendar and
-    on the initiatives it belongs to."""
+    on the initiatives it belongs to. It may repeat ("Wiederholung"): a series with a rule,
+    extra and excluded dates and changes of single occurrences (events/recurrence.py);
+    its dates are kept as rows in ``EventOccurrence`` for listings and feeds."""
 
     subtitle = models.CharField(
         _("Untertitel"),
@@ -221,6 +225,7 @@ class EventPage(EventScheduleMixin, PrintableMixin, PageImageMixin, SitePage):
             ],
             heading=_("Termin"),
         ),
+        *EventSeriesFields.series_panels(SeriesPreviewPanel()),
         MultiFieldPanel([FieldPanel("venue"), FieldPanel("online_url")], heading=_("Ort")),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Bild")),
         FieldPanel("leading_questions"),
@@ -322,6 +327,14 @@ class EventPage(EventScheduleMixin, PrintableMixin, PageImageMixin, SitePage):
         "places",
         "related_projects",
         "source_url",
+        "repeat",
+        "repeat_interval",
+        "repeat_weekdays",
+        "repeat_week_of_month",
+        "repeat_until",
+        "repeat_count",
+        "skip_public_holidays",
+        "skip_school_holidays",
     )
 
     parent_page_types = ["events.EventIndexPage"]
@@ -338,6 +351,15 @@ class EventPage(EventScheduleMixin, PrintableMixin, PageImageMixin, SitePage):
         # The calendar, its feeds and the home page list events by their start.
         indexes = [models.Index(fields=["start", "page_ptr"], name="event_start_idx")]
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        recurrence = self.recurrence
+        if recurrence.is_series:
+            preview = getattr(request, "is_preview", False)
+            context["series_sentence"] = recurrence.sentence()
+            context["next_dates"] = self.next_dates(from_rule=preview)
+        return context
+
     def description_text(self):
         """The subtitle describes the event."""
         return self.subtitle
@@ -350,6 +372,8 @@ class EventPage(EventScheduleMixin, PrintableMixin, PageImageMixin, SitePage):
     def clean(self):
         super().clean()
         errors = self.schedule_errors()
+        if self.start and "end" not in errors:
+            errors.update(self.recurrence.errors())
         if self.registration == Registration.LINK and not self.registration_url:
             errors["registration_url"] = _("Bitte geben Sie den Link zur Anmeldung an.")
         errors.update(self.image_errors())

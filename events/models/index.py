@@ -45,9 +45,11 @@ class EventIndexPage(ListingPage):
         return events.calendar_response(request, self.title, filename="veranstaltungen.ics")
 
     def events(self, archive=False):
+        """Upcoming events by their next occurrence (a series once, at its next date), or
+        the archive's past events, latest first."""
         events = EventPage.objects.shown_below(self, children=True)
         if archive:
             return events.past().order_by("-start")
-        return events.upcoming().order_by("start")
+        return events.upcoming().with_next_occurrence().order_by("next_start", "pk")
 
     items = events

@@ -1,26 +1,37 @@
-"""The named querysets of events: upcoming and past (the same rule as
-``EventPage.is_past``), and what a listing or a calendar reads at once."""
+"""The named querysets of events: upcoming and past, read from the occurrence rows (the
+same rule as ``EventOccurrence.objects.upcoming()``), the next occurrence of each event,
+and what a listing or a calendar reads at once."""
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
 from kupferstadt.models import SitePageQuerySet
 
 from ..ical import calendar_response
+from .occurrence import EventOccurrence, still_running
 
 
 class EventPageQuerySet(SitePageQuerySet):
-    def _still_running(self, now):
-        # An open-end event counts as running until the end of its first day
-        # (the same rule as EventPage.is_past).
-        start_of_today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
-        return Q(end__gte=now) | Q(end__isnull=True, start__gte=start_of_today)
+    def _running_rows(self, now):
+        return EventOccurrence.objects.filter(still_running(now), event=OuterRef("pk"))
 
     def upcoming(self, now=None):
-        return self.filter(self._still_running(now or timezone.now()))
+        """Events with an occurrence still running (a single event: its one row)."""
+        return self.filter(Exists(self._running_rows(now or timezone.now())))
 
     def past(self, now=None):
-        return self.exclude(self._still_running(now or timezone.now()))
+        return self.exclude(Exists(self._running_rows(now or timezone.now())))
+
+    def with_next_occurrence(self, now=None):
+        """Annotates ``next_start``, ``next_end`` and ``next_cancelled``: the next
+        occurrence still running (None when there is none), in a constant number of
+        queries. Order a listing of series by ``next_start``."""
+        rows = self._running_rows(now or timezone.now()).order_by("start")
+        return self.annotate(
+            next_start=Subquery(rows.values("start")[:1]),
+            next_end=Subquery(rows.values("end")[:1]),
+            next_cancelled=Subquery(rows.values("cancelled")[:1]),
+        )
 
     def for_listing(self):
         return self.with_language().select_related("venue").prefetch_related("topics")
@@ -28,7 +39,7 @@ class EventPageQuerySet(SitePageQuerySet):
     def for_calendar(self):
         """Everything an iCal feed needs, in a constant number of queries."""
         return self.select_related("venue", "locale", "host", "calendar_state").prefetch_related(
-            "topics"
+            "topics", "extra_dates", "excluded_dates", "occurrence_changes"
         )
 
     def calendar_response(self, request, name, filename):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import EventStatus
+from ..recurrence import Recurrence
 from .calendar_state import EventCalendarState
 
 
@@ -88,9 +89,58 @@ class EventScheduleMixin:
             return None
 
     def calendar_fingerprint(self):
-        """What subscribed calendars must hear about: time, place and status."""
+        """What subscribed calendars must hear about: time, place, status and the rule of a
+        series with its extra and excluded dates and changed occurrences."""
         parts = [self.start, self.end, self.all_day, self.venue_id, self.online_url, self.status]
+        recurrence = self.recurrence
+        if recurrence.is_series:
+            parts += [
+                recurrence.rrule_string(),
+                recurrence.skip_public_holidays,
+                recurrence.skip_school_holidays,
+                recurrence.extra_dates,
+                sorted(recurrence.excluded_dates),
+                sorted(recurrence.changes.items()),
+            ]
         return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+    @property
+    def recurrence(self):
+        """The dates of this event as a ``Recurrence`` (events/recurrence.py), built from
+        the fields as they are now (a preview or an unsaved form included)."""
+        return Recurrence.from_page(self)
+
+    @property
+    def is_series(self):
+        return self.recurrence.is_series
+
+    def series_sentence(self):
+        """The rule in German words without reading the inline dates (no query; for
+        cards in listings); "" for an event without a rule."""
+        return Recurrence.from_page(self, relations=False).sentence()
+
+    @property
+    def listing_start(self):
+        """The date a listing shows: the next occurrence when the queryset annotated it
+        (``with_next_occurrence()``), else the event's own start."""
+        next_start = getattr(self, "next_start", None)
+        return timezone.localtime(next_start) if next_start else self.local_start
+
+    @property
+    def listing_end(self):
+        if getattr(self, "next_start", None):
+            return timezone.localtime(self.next_end) if self.next_end else None
+        return self.local_end
+
+    def next_dates(self, limit=10, from_rule=False):
+        """The next dates still running (rows or ``Slot`` objects, the same attributes),
+        for the page and the print view: from the rows of the live page, or from the rule
+        for a preview (``from_rule``) or a page without rows."""
+        if self.pk and self.live and not from_rule:
+            rows = list(self.occurrences.upcoming().order_by("start")[:limit])
+            if rows:
+                return rows
+        return self.recurrence.next_slots(limit=limit)
 
     def share_lines(self):
         when = date_format(self.local_start, "l") + ", " + date_format(self.local_start)

@@ -80,7 +80,8 @@ class HomePage(SitePage):
         return (
             EventPage.objects.shown_below(self)
             .upcoming()
-            .order_by("start", "pk")
+            .with_next_occurrence()
+            .order_by("next_start", "pk")
             .for_listing()[:limit]
         )
 

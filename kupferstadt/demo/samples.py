@@ -11,12 +11,13 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
-from events.models import EventPage, EventStatus
+from events.models import EventPage, EventStatus, rebuild_many
 from home.models import NoticePage, Region
 from kupferstadt.models import Venue
 from search.indexing import deferred_indexing, index_pages
 
 from .loader import ensure_reference_data, paragraph
+from .series import create_demo_series
 
 SAMPLE_MARK = "Beispiel"
 SAMPLE_NOTE = (
@@ -145,13 +146,19 @@ def create_sample_events(event_index, count, now=None):
     now = timezone.localtime(now)
     ref = ensure_reference_data()
     venue = _sample_venue()
-    return _add_missing(
+    added = _add_missing(
         event_index,
         EventPage,
         count,
         event_slug,
         lambda number: _sample_event(number, now, ref, venue),
     )
+    # Created live without a publish: their dates as rows, as a publish writes them.
+    missing = EventPage.objects.child_of(event_index).live().filter(occurrences=None)
+    rebuild_many(missing.prefetch_related("extra_dates", "excluded_dates", "occurrence_changes"))
+    if count:
+        create_demo_series(event_index)
+    return added
 
 
 def _sample_event(number, now, ref, venue):
