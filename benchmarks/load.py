@@ -161,7 +161,11 @@ def start_server(environment, workdir, name):
 
 def stop_server(server, log):
     server.terminate()
-    server.wait(30)
+    try:
+        server.wait(60)
+    except subprocess.TimeoutExpired:  # workers still busy with the last requests
+        server.kill()
+        server.wait(30)
     log.close()
 
 
@@ -224,6 +228,7 @@ def main():
             )
             label = f"{name} ohne Seiten-Cache"
             summary.append((label, page_run, static_run, ratio, UNCACHED_GOAL))
+            print(f"- {label}: {page_run['rps']:,.1f} gegen {static_run['rps']:,.0f}", flush=True)
     finally:
         stop_server(server, log)
     redis.Redis.from_url(REDIS_URL).flushdb()
