@@ -266,6 +266,31 @@ def main():
     ]
     table("Suche (20 typische Anfragen)", QUERIES, runs, "searches", last=True)
     table("Listen, Feeds und API", [name for name, _url in LISTINGS], runs, "listings", False)
+    goals(runs)
+
+
+def goals(runs):
+    """The search targets of issue 18 in one table: the twenty searches' p95 against the
+    Pinnwand's in the same run (largest size), and the frequent words' median at the
+    largest size against the smallest."""
+    low, high = runs[0], runs[-1]
+    searches = [t for m in high["searches"].values() for t in m["timings"]]
+    board = high["listings"]["Pinnwand, Seite 1"]["timings"]
+    rows = [
+        (
+            f"Suche p95 / Pinnwand p95 bei {high['size']:,}",
+            p95(searches) / p95(board),
+            3.0,
+        )
+    ]
+    for word in ("Familie", "Computerkurs"):
+        ratio = high["searches"][word]["median"] / low["searches"][word]["median"]
+        rows.append((f"„{word}“ {high['size']:,} / {low['size']:,}", ratio, 1.3))
+    print("\n### Ziele der Suche (Ticket 18)\n")
+    print("| | Verhältnis | Ziel | erreicht |")
+    print("| --- | ---: | ---: | :---: |")
+    for name, ratio, goal in rows:
+        print(f"| {name} | {ratio:.2f} | ≤ {goal:.1f} | {'ja' if ratio <= goal else '**nein**'} |")
 
 
 if __name__ == "__main__":

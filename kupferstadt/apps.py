@@ -14,7 +14,7 @@ class KupferstadtConfig(AppConfig):
         # Modules that import models load once the app registry is ready.
         from wagtail.models import PageViewRestriction
 
-        from . import machine_translation, page_cache, signals, translation
+        from . import machine_translation, page_cache, signals, translation, warm
         from .migrate import after_last_app_migrated
 
         # A new generation of the page cache whenever what visitors see may change.
@@ -42,3 +42,5 @@ class KupferstadtConfig(AppConfig):
         post_save.connect(
             signals.keep_snippet_translations_current, dispatch_uid="snippet-translations"
         )
+        # Last: the pages a publish touches rendered into the new generation.
+        page_published.connect(warm.queue_warm_after_publish, dispatch_uid="page-cache-warm")

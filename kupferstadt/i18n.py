@@ -124,15 +124,21 @@ def home_pages(request):
     return {home.locale.language_code: home for home in homes}
 
 
+def home_urls(request):
+    """The address of each language's live home page, by language code."""
+    return {code: home.get_url(request) for code, home in home_pages(request).items()}
+
+
 def is_page_not_found(request):
     """Whether Wagtail's page view answers the request without finding a page."""
     match = getattr(request, "resolver_match", None)
     return match is not None and match.url_name == "wagtail_serve"
 
 
-def _page_targets(request, page):
-    """The page's live translations (not aliases, which still show the German text);
-    a language without one leads to its home page with the notice."""
+def page_targets(request, page, homes=None):
+    """``(targets, translated, machine_made)``: the page's live translations (not
+    aliases, which still show the German text) by language; a language without one leads
+    to its home page with the notice. ``homes``: ``home_urls(request)`` if known."""
     translations = page.get_translations(inclusive=True).live().public().filter(has_own_text())
     # Whether visitors read the machine's text of the page itself, in the same query.
     translations = translations.annotate(machine_state=F("machine_translation__state"))
@@ -142,25 +148,26 @@ def _page_targets(request, page):
         if other.pk == page.pk:
             machine_made = other.machine_state == MachineTranslationState.PUBLISHED
     translated = set(targets)
-    for code, home in home_pages(request).items():
+    for code, url in (home_urls(request) if homes is None else homes).items():
         if code not in targets:
-            targets[code] = f"{home.get_url(request)}?{UNTRANSLATED_PARAM}=1"
+            targets[code] = f"{url}?{UNTRANSLATED_PARAM}=1"
     return targets, translated, machine_made
 
 
-def language_links(request, page=None):
+def language_links(request, page=None, targets=None, homes=None):
     """The same page in every content language, for the switcher and hreflang.
 
-    A page links its translations (see ``_page_targets``). A page that was not found
-    links every language's home page, without hreflang (and without echoing the address
+    A page links its translations (see ``page_targets``; ``targets``: its result if
+    known). A page that was not found links every language's home page (``homes``:
+    ``home_urls(request)`` if known), without hreflang (and without echoing the address
     typed, which may name a draft's slug). Views that are not pages (search) link to the
     same address in each language.
     """
     machine_made = False
     if isinstance(page, Page) and page.pk:
-        targets, translated, machine_made = _page_targets(request, page)
+        targets, translated, machine_made = targets or page_targets(request, page, homes)
     elif is_page_not_found(request):
-        targets = {code: home.get_url(request) for code, home in home_pages(request).items()}
+        targets = dict(home_urls(request) if homes is None else homes)
         translated = set()
     else:
         targets = {

@@ -43,10 +43,11 @@ from django.http import QueryDict
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.snippets.models import get_snippet_models
 
+from . import frame
 from .i18n import UNTRANSLATED_PARAMS
 
 GENERATION_KEY = "kupferstadt:page-cache:generation"
@@ -91,10 +92,19 @@ def invalidate(**kwargs):
 def current(key):
     """``(generation, value)``: the value stored under ``key`` if it was stored under the
     current generation, else ``None``; one round trip to the cache (MGET on Redis)."""
-    found = cache.get_many([GENERATION_KEY, key])
+    generation, value, _found = current_with(key, ())
+    return generation, value
+
+
+def current_with(key, others):
+    """``current(key)`` and, in the same round trip, what the cache holds under the keys
+    ``others`` (the site frame's parts): ``(generation, value, found)``. ``key`` may be
+    ``None`` (a request the page cache does not answer)."""
+    found = cache.get_many([GENERATION_KEY, *([key] if key else []), *others])
     generation = found.get(GENERATION_KEY) or new_generation()
-    entry = found.get(key)
-    return generation, (entry[1] if entry is not None and entry[0] == generation else None)
+    entry = found.get(key) if key else None
+    value = entry[1] if entry is not None and entry[0] == generation else None
+    return generation, value, found
 
 
 def store(key, generation, value):
@@ -224,18 +234,32 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not settings.KUPFERSTADT_PAGE_CACHE_SECONDS or not cacheable_request(request):
+        use_cache = settings.KUPFERSTADT_PAGE_CACHE_SECONDS and cacheable_request(request)
+        key = cache_key(request) if use_cache else None
+        # The site frame (kupferstadt/frame.py) comes in the same round trip, for
+        # everyone: it holds public content only.
+        frame_keys = frame.keys_for(request)
+        if frame_keys is None and not use_cache:
             return keep_personal_out_of_shared_caches(request, self.get_response(request))
-        key = cache_key(request)
-        generation, cached = current(key)
+        generation, cached, found = current_with(key, frame_keys[1:] if frame_keys else ())
         if cached is not None:
             if hook := getattr(cached, HIT_HOOK, None):
                 function, args = hook
                 function(*args)
             return cached
-        request.GET = recorder = ReadRecordingQueryDict.recording(request.GET)
-        response = self.get_response(request)
-        if cacheable_response(request, response) and reads_only_known_parameters(recorder):
+        token = frame.begin(request, generation, frame_keys, found) if frame_keys else None
+        try:
+            if use_cache:
+                request.GET = recorder = ReadRecordingQueryDict.recording(request.GET)
+            response = self.get_response(request)
+        finally:
+            if token is not None:
+                frame.end(request, token)
+        if (
+            use_cache
+            and cacheable_response(request, response)
+            and reads_only_known_parameters(recorder)
+        ):
             store(key, generation, response)
         return keep_personal_out_of_shared_caches(request, response)
 
@@ -279,7 +303,10 @@ def is_draft_save(update_fields):
 def invalidate_on_change(sender, update_fields=None, **kwargs):
     if issubclass(sender, Page) and is_draft_save(update_fields):
         return
-    if issubclass(sender, (Page, PageViewRestriction, BaseSiteSetting, BaseGenericSetting)):
+    # Sites and locales: the site frame (kupferstadt/frame.py) keeps them too.
+    if issubclass(
+        sender, (Page, PageViewRestriction, BaseSiteSetting, BaseGenericSetting, Site, Locale)
+    ):
         invalidate()
     elif sender in get_snippet_models():
         invalidate()

@@ -1,8 +1,13 @@
-"""Page routing that costs every language the same."""
+"""Page routing that costs every language the same, and once per content version."""
 
+from django.apps import apps
+from django.db import models
 from django.http import Http404
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
+from . import frame
 from .i18n import localized_home
 
 
@@ -12,7 +17,13 @@ class LocalizedRoutingMiddleware:
     query and loads it as its page type in another, which German skips; so every other
     language paid one query more per page. Wagtail reads the route it keeps on the
     request (``_wagtail_route_for_request``, its documented cache), so serving, page
-    privacy and previews stay Wagtail's."""
+    privacy and previews stay Wagtail's.
+
+    Where the request has a site frame (``kupferstadt/frame.py``), the page an address
+    leads to is kept in it for the generation: later requests load that page in one query,
+    with the snippets and pages it names, instead of one or two queries per level of the
+    tree. The page's own ``route()`` still decides (live, begun, sub-pages of a routable
+    page), on every request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -23,14 +34,54 @@ class LocalizedRoutingMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is not wagtail_serve or hasattr(request, "_wagtail_route_for_request"):
             return None
-        home = localized_home(request)
-        if home is None:
-            return None
         # Wagtail's address pattern hands the path over positionally.
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         components = [part for part in path.split("/") if part]
+        site_frame = frame.of(request)
+        known = site_frame.parts["page"].get("route") if site_frame else None
+        if known is not None:
+            request._wagtail_route_for_request = route_known(request, known, components)
+            return None
+        home = localized_home(request)
+        if home is None:
+            return None
         try:
-            request._wagtail_route_for_request = home.route(request, components)
+            route = home.route(request, components)
         except Http404:
-            request._wagtail_route_for_request = None
+            route = None
+        request._wagtail_route_for_request = route
+        if route is not None and site_frame is not None:
+            page = route[0]
+            site_frame.get(
+                "page",
+                "route",
+                lambda: (page._meta.label, page.pk, page.depth - home.depth),
+            )
         return None
+
+
+def route_known(request, known, components):
+    """The route of an address whose page is known: the page loaded in one query, then
+    asked to route what follows its own address (a routable page's sub-pages)."""
+    label, page_id, consumed = known
+    page = load_page(apps.get_model(label), page_id)
+    if page is None:
+        return None
+    try:
+        return page.route(request, components[consumed:])
+    except Http404:
+        return None
+
+
+def load_page(model, page_id):
+    """The page with what its template reads of it: the locale, the snippets, images and
+    pages it points to (one join each), and its many-to-many relations (one query each)."""
+    related, many = ["locale"], []
+    for field in model._meta.get_fields():
+        if field.model is Page or getattr(field, "parent_link", False):
+            continue
+        if field.is_relation and field.concrete and (field.many_to_one or field.one_to_one):
+            related.append(field.name)
+        elif isinstance(field, (ParentalManyToManyField, models.ManyToManyField)):
+            many.append(field.name)
+    return model.objects.filter(pk=page_id).select_related(*related).prefetch_related(*many).first()

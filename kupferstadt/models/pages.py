@@ -5,7 +5,7 @@ from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -13,15 +13,43 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.coreutils import camelcase_to_underscore
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
+from .. import frame
+from ..frame import per_generation
 from ..i18n import shown_in_q, text_language, trees_q
 from ..indexing import index_saved_page
 from ..stemming import stemmed_text
 
 
+def view_restriction_paths():
+    """The tree paths of the private sections (Wagtail's view restrictions), read once
+    per generation and process (``kupferstadt.frame.per_generation``): every listing of
+    public pages asks for them."""
+    return per_generation(
+        "view-restriction-paths",
+        lambda: sorted(set(PageViewRestriction.objects.values_list("page__path", "page__depth"))),
+    )
+
+
+def _known_result(queryset, objects):
+    """``queryset`` with its result already known: iterating, ``exists()`` and ``len()``
+    ask the database nothing; a further ``filter()`` asks it as usual."""
+    queryset._result_cache = list(objects)
+    queryset._prefetch_done = True
+    return queryset
+
+
 class SitePageQuerySet(PageQuerySet):
+    def private_q(self):
+        """Wagtail's, from the paths read once per generation instead of a query per
+        listing."""
+        q = Q()
+        for section, depth in view_restriction_paths():
+            q |= Q(path__startswith=section, depth__gte=depth)
+        return q if q else Q(pk__in=[])
+
     def with_language(self):
         """With what a card says about its text's language, in the same query: the
         locale ("nur auf Deutsch") and the machine's translation ("maschinell übersetzt")."""
@@ -117,6 +145,18 @@ class SitePage(Page):
         # An alias reads as its German original (base.html): so do the pages it lists.
         return pages.filter(shown_in_q(text_language(self)))
 
+    def get_view_restrictions(self):
+        """Wagtail's, read once per generation and process: serving a page checks them
+        on every request."""
+        restrictions = per_generation(
+            ("view-restrictions", self.pk, self.path, self.alias_of_id),
+            lambda: list(super(SitePage, self).get_view_restrictions()),
+        )
+        return _known_result(
+            PageViewRestriction.objects.filter(pk__in=[r.pk for r in restrictions]),
+            restrictions,
+        )
+
     def search_stems(self):
         # The indexer asks once per index column; compute once per save.
         if getattr(self, "_search_stems", None) is None:
@@ -165,7 +205,7 @@ class SitePage(Page):
         return data
 
     def breadcrumbs_json_ld(self, request):
-        pages = [*self.get_ancestors().filter(depth__gt=1), self]
+        pages = [*frame.ancestors(request, self), self]
         return {
             "@context": "https://schema.org",
             "@type": "BreadcrumbList",

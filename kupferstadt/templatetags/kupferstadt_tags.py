@@ -5,45 +5,81 @@ import json
 import segno
 from django import template
 from django.core.exceptions import ObjectDoesNotExist
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
-from kupferstadt import i18n
+from kupferstadt import frame, i18n
 from kupferstadt.models import FooterText, MachineTranslationState
 
 register = template.Library()
+
+
+_site_value = frame.site_value
+_page_value = frame.page_value
+
+
+def _plain(page):
+    """The page as a plain ``Page`` with its locale: what the frame keeps of it (links,
+    titles, tree position), without its type's content."""
+    if page is None or type(page) is Page:
+        return page
+    plain = Page(**{field.attname: getattr(page, field.attname) for field in Page._meta.fields})
+    plain.locale = page.locale
+    return plain
 
 
 @register.simple_tag(takes_context=True)
 def home_page(context):
     """The home page of the current site in the language being viewed."""
     request = context.get("request")
-    return i18n.localized_home(request) if request is not None else None
+    if request is None:
+        return None
+    return _site_value(request, "home", lambda: _plain(i18n.localized_home(request)))
 
 
-@register.inclusion_tag("includes/main_navigation.html", takes_context=True)
+def _menu_items(home):
+    if home is None:
+        return []
+    return list(home.get_children().live().public().in_menu().select_related("locale"))
+
+
+@register.simple_tag(takes_context=True)
 def main_navigation(context):
-    home = home_page(context)
-    items = Page.objects.none()
-    if home:
-        items = home.get_children().live().public().in_menu().select_related("locale")
+    request = context.get("request")
     current = context.get("page")
-    return {
-        "request": context.get("request"),
-        "home": home,
-        "items": items,
-        "current_path": current.path if current else "",
-    }
+
+    def render():
+        home = home_page(context)
+        items = _site_value(request, "menu", lambda: _menu_items(home))
+        return render_to_string(
+            "includes/main_navigation.html",
+            {
+                "request": request,
+                "home": home,
+                "items": items,
+                "current_path": current.path if current else "",
+            },
+        )
+
+    return _page_value(request, current, "navigation", render)
 
 
-@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def breadcrumbs(context, page):
-    ancestors = []
-    if page and page.depth > 2:
-        ancestors = page.get_ancestors().filter(depth__gt=1).live().select_related("locale")
-    return {"request": context.get("request"), "ancestors": ancestors, "page": page}
+    request = context.get("request")
+
+    def render():
+        ancestors = []
+        if page and page.depth > 2:
+            ancestors = [ancestor for ancestor in frame.ancestors(request, page) if ancestor.live]
+        return render_to_string(
+            "includes/breadcrumbs.html", {"request": request, "ancestors": ancestors, "page": page}
+        )
+
+    return _page_value(request, page, "breadcrumbs", render)
 
 
 @register.filter
@@ -144,21 +180,56 @@ def og_locale(language_code):
 def service_pages(context):
     """The pages linked from every header and footer (``SiteSettings.live_service_pages``)."""
     site_settings = context.get("settings")
-    if context.get("request") is None or site_settings is None:
+    request = context.get("request")
+    if request is None or site_settings is None:
         return {}
-    return site_settings["kupferstadt"]["SiteSettings"].live_service_pages()
+    return _site_value(
+        request,
+        "service_pages",
+        lambda: {
+            name: _plain(page)
+            for name, page in site_settings["kupferstadt"]["SiteSettings"]
+            .live_service_pages()
+            .items()
+        },
+    )
 
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """The same page in every content language (``kupferstadt.i18n.language_links``)."""
+    """The same page in every content language (``kupferstadt.i18n.language_links``);
+    a page's links and the home pages come from the frame."""
     request = context.get("request")
     if request is None:
         return {}
-    return i18n.language_links(request, context.get("page"))
+    page = context.get("page")
+    homes = _site_value(request, "home_urls", lambda: i18n.home_urls(request))
+    if isinstance(page, Page) and page.pk:
+        targets = _page_value(
+            request, page, "language_targets", lambda: i18n.page_targets(request, page, homes)
+        )
+    else:
+        targets = None
+    return i18n.language_links(request, page, targets=targets, homes=homes)
 
 
-@register.simple_tag
-def footer_text():
+@register.simple_tag(takes_context=True)
+def site_footer(context, service):
+    """The footer (contact from the site settings, service links, footer text)."""
+    request = context.get("request")
+    page = context.get("page")
+    return _page_value(
+        request,
+        page,
+        "footer",
+        lambda: render_to_string(
+            "includes/footer.html",
+            {"request": request, "settings": context.get("settings"), "service": service},
+        ),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def footer_text(context):
     """The footer text in the language being viewed (a translatable snippet)."""
-    return FooterText.for_language()
+    return _site_value(context.get("request"), "footer_text", FooterText.for_language)

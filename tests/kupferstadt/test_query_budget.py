@@ -1,0 +1,82 @@
+"""Every public page costs at most 12 SQL queries without the page cache (once the site
+frame of the content version is built), and no more as the content grows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from ..factories import (
+    AudienceFactory,
+    DistrictFactory,
+    NoticePageFactory,
+    OrganisationFactory,
+    PersonFactory,
+    ProjectPageFactory,
+    StandardPageFactory,
+    TopicFactory,
+)
+
+BUDGET = 12
+
+
+def count(client, url):
+    client.get(url)  # builds the frame of this content version
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+@pytest.fixture
+def site(home, pinnwand, leitbild):
+    for title in ("Über uns", "Kontakt"):
+        StandardPageFactory(parent=home, title=title, show_in_menus=True)
+    return home
+
+
+def grow(pinnwand, leitbild, notices, projects):
+    from kupferstadt.models import Topic
+
+    topic = Topic.objects.filter(slug="familie").first() or TopicFactory(
+        name="Familie", slug="familie"
+    )
+    for _ in range(notices):
+        NoticePageFactory(
+            parent=pinnwand,
+            topics=[topic, TopicFactory()],
+            districts=[DistrictFactory()],
+            audiences=[AudienceFactory()],
+            contacts=[PersonFactory()],
+            provider=OrganisationFactory(),
+        )
+    for _ in range(projects):
+        ProjectPageFactory(parent=leitbild, topics=[topic], districts=[DistrictFactory()])
+
+
+def urls(site, pinnwand, leitbild):
+    from home.models import NoticePage
+    from projects.models import ProjectPage
+
+    return {
+        "home": site.url,
+        "pinnwand": pinnwand.url,
+        "pinnwand-filtered": pinnwand.url + "?topic=familie&region=stadt&page=1",
+        "pinnwand-archive": pinnwand.url + "archiv/",
+        "notice": NoticePage.objects.live().first().url,
+        "leitbild": leitbild.url,
+        "initiative": ProjectPage.objects.live().first().url,
+        "search": "/de/suche/?q=Aushang",
+        "rss": pinnwand.url + "rss/",
+        "atom": pinnwand.url + "atom/",
+    }
+
+
+def test_every_public_page_stays_within_twelve_queries_as_content_grows(
+    client, site, pinnwand, leitbild
+):
+    grow(pinnwand, leitbild, notices=2, projects=1)
+    few = {name: count(client, url) for name, url in urls(site, pinnwand, leitbild).items()}
+    grow(pinnwand, leitbild, notices=15, projects=6)
+    many = {name: count(client, url) for name, url in urls(site, pinnwand, leitbild).items()}
+    assert {name: n for name, n in many.items() if n > BUDGET} == {}
+    assert many == few
