@@ -48,8 +48,6 @@ def test_the_hours_are_opening_hours_specifications_of_the_offer(client, pinnwan
             "closes": "00:00",
         },
     ]
-
-
-def test_a_notice_without_hours_describes_no_service(client, pinnwand):
-    notice = NoticePageFactory(parent=pinnwand, closed_on_public_holidays=True)
-    assert "mainEntity" not in article(client, notice)
+    # Without hours the notice is an Article only, holiday rule or not.
+    without_hours = NoticePageFactory(parent=pinnwand, closed_on_public_holidays=True)
+    assert "mainEntity" not in article(client, without_hours)
