@@ -258,11 +258,17 @@ class SitePagesAPIViewSet(PagesAPIViewSet):
         """Each page's language and the related objects asked for (``?fields=topics,venue``
         or ``*``) are read for the whole listing at once, not once per page."""
         asked = set(re.findall(r"\w+|\*", self.request.GET.get("fields", "")))
+        api_names = {getattr(f, "name", f) for f in getattr(pages.model, "api_fields", [])}
         single, many = ["locale"], []
         for field in pages.model._meta.get_fields():
-            if field.auto_created or not ("*" in asked or field.name in asked):
+            if not ("*" in asked or field.name in asked):
                 continue
-            if field.many_to_one or field.one_to_one:
+            if field.auto_created:
+                # Child rows shown in the API (a notice's opening hours), not every
+                # reverse relation a page has.
+                if field.one_to_many and field.name in api_names:
+                    many.append(field.name)
+            elif field.many_to_one or field.one_to_one:
                 single.append(field.name)
             elif field.many_to_many:
                 many.append(field.name)

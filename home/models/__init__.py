@@ -6,6 +6,7 @@ from .feeds import ImportedItem, PartnerFeed
 from .home_page import HomePage
 from .notice import NoticePage, NoticePageQuerySet
 from .offer_form import OfferSubmission, OfferSubmissionPage
+from .opening_hours import OpeningHours
 from .pinnwand import PinnwandPage
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "NoticePageQuerySet",
     "OfferSubmission",
     "OfferSubmissionPage",
+    "OpeningHours",
     "PartnerFeed",
     "PinnwandPage",
     "Region",

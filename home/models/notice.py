@@ -37,6 +37,8 @@ from kupferstadt.serializers import (
 from .. import rules
 from ..choices import Region
 from ..rules import expired_q, not_begun_q, off_board_q
+from ..serializers import OpeningHoursSerializer
+from .opening_hours import RegularHoursMixin
 
 
 class NoticePageQuerySet(SitePageQuerySet):
@@ -65,13 +67,16 @@ class NoticePageQuerySet(SitePageQuerySet):
 
     def for_listing(self):
         return (
-            self.with_language().select_related("provider").prefetch_related("topics", "districts")
+            self.with_language()
+            .select_related("provider")
+            .prefetch_related("topics", "districts", "opening_hours")
         )
 
 
-class NoticePage(PrintableMixin, PageImageMixin, SitePage):
+class NoticePage(PrintableMixin, PageImageMixin, RegularHoursMixin, SitePage):
     """One notice (Aushang) on the Pinnwand: an offer, a course, a counselling service or
-    an invitation, shown from its first to its last day."""
+    an invitation, shown from its first to its last day; an offer may state its regular
+    hours (``RegularHoursMixin``)."""
 
     teaser = models.TextField(
         _("Kurztext"),
@@ -191,6 +196,7 @@ class NoticePage(PrintableMixin, PageImageMixin, SitePage):
             ],
             heading=_("Laufzeit auf der Pinnwand"),
         ),
+        RegularHoursMixin.hours_panel,
         MultiFieldPanel(
             [
                 FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
@@ -234,6 +240,9 @@ class NoticePage(PrintableMixin, PageImageMixin, SitePage):
         APIField("valid_from"),
         APIField("valid_until"),
         APIField("pinned"),
+        APIField("opening_hours", serializer=OpeningHoursSerializer()),
+        APIField("closed_on_public_holidays"),
+        APIField("hours_note"),
         APIField("event", serializer=VisiblePageField()),
         APIField("project", serializer=VisiblePageField()),
     ]
@@ -253,6 +262,8 @@ class NoticePage(PrintableMixin, PageImageMixin, SitePage):
         "event",
         "project",
         "source_url",
+        "opening_hours",
+        "closed_on_public_holidays",
     )
 
     parent_page_types = ["home.PinnwandPage"]
@@ -297,6 +308,12 @@ class NoticePage(PrintableMixin, PageImageMixin, SitePage):
                 data["author"]["url"] = self.provider.url
         if topics := [topic.name for topic in self.topics.all()]:
             data["keywords"] = ", ".join(topics)
+        if hours := self.opening_hours_specification():
+            # An Article has no opening hours; the offer it describes is a Service, whose
+            # hours schema.org calls hoursAvailable.
+            data["mainEntity"] = {"@type": "Service", "name": self.title, "hoursAvailable": hours}
+            if self.provider:
+                data["mainEntity"]["provider"] = data["author"]
         if event := self.public_event:
             data["about"] = {
                 "@type": "Event",

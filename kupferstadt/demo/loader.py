@@ -19,6 +19,7 @@ from kupferstadt.text import german_slugify
 from projects.models import ProjectIndexPage, ProjectPage
 
 from . import seed
+from .opening_hours import ensure_opening_hours_offers
 from .service_pages import ensure_service_pages
 
 
@@ -223,6 +224,7 @@ def load_seed():
         event=forum,
     )
     service = ensure_service_pages(home, ensure_child)
+    ensure_opening_hours_offers(pinnwand, ensure_child)
     return {
         **service,
         "home": home,
