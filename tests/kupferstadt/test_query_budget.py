@@ -5,9 +5,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from events.choices import Repeat
+from events.models import EventIndexPage
+
 from ..factories import (
     AudienceFactory,
     DistrictFactory,
+    EventPageFactory,
     NoticePageFactory,
     OrganisationFactory,
     PersonFactory,
@@ -28,13 +32,13 @@ def count(client, url):
 
 
 @pytest.fixture
-def site(home, pinnwand, leitbild):
+def site(home, pinnwand, leitbild, event_index):
     for title in ("Über uns", "Kontakt"):
         StandardPageFactory(parent=home, title=title, show_in_menus=True)
     return home
 
 
-def grow(pinnwand, leitbild, notices, projects):
+def grow(pinnwand, leitbild, notices, projects, events=0):
     from kupferstadt.models import Topic
 
     topic = Topic.objects.filter(slug="familie").first() or TopicFactory(
@@ -51,9 +55,15 @@ def grow(pinnwand, leitbild, notices, projects):
         )
     for _ in range(projects):
         ProjectPageFactory(parent=leitbild, topics=[topic], districts=[DistrictFactory()])
+    calendar = pinnwand.get_parent().get_children().type(EventIndexPage).first().specific
+    for number in range(events):
+        # Weekly series and single events alike: both are rows in the calendar.
+        repeat = Repeat.WEEKLY if number % 2 else Repeat.NONE
+        EventPageFactory(parent=calendar, topics=[topic], repeat=repeat)
 
 
 def urls(site, pinnwand, leitbild):
+    from events.models import EventIndexPage, EventPage
     from home.models import NoticePage
     from projects.models import ProjectPage
 
@@ -68,15 +78,20 @@ def urls(site, pinnwand, leitbild):
         "search": "/de/suche/?q=Aushang",
         "rss": pinnwand.url + "rss/",
         "atom": pinnwand.url + "atom/",
+        "calendar": EventIndexPage.objects.live().first().url,
+        "calendar-filtered": EventIndexPage.objects.live().first().url + "?topic=familie",
+        "calendar-ical": EventIndexPage.objects.live().first().url + "ical/",
+        "event": EventPage.objects.live().filter(repeat=Repeat.WEEKLY).first().url,
+        "event-ical": EventPage.objects.live().filter(repeat=Repeat.WEEKLY).first().url + "ical/",
     }
 
 
 def test_every_public_page_stays_within_twelve_queries_as_content_grows(
     client, site, pinnwand, leitbild
 ):
-    grow(pinnwand, leitbild, notices=2, projects=1)
+    grow(pinnwand, leitbild, notices=2, projects=1, events=2)
     few = {name: count(client, url) for name, url in urls(site, pinnwand, leitbild).items()}
-    grow(pinnwand, leitbild, notices=15, projects=6)
+    grow(pinnwand, leitbild, notices=15, projects=6, events=12)
     many = {name: count(client, url) for name, url in urls(site, pinnwand, leitbild).items()}
     assert {name: n for name, n in many.items() if n > BUDGET} == {}
     assert many == few
