@@ -1,4 +1,5 @@
-"""The read-only open data API (Wagtail API v2) for notices, events and initiatives.
+"""The read-only open data API (Wagtail API v2) for notices, events and initiatives, and
+the dates of events (``/api/v2/occurrences/``, events/api.py).
 
 Only live, public pages appear (Wagtail's own rule); notices appear only while they
 hang on the board. One language at a time: German, or ``?locale=en`` (tr, ar, uk).
@@ -29,6 +30,7 @@ from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Locale, Page
 
+from events.api import OccurrenceQueryError, OccurrencesAPIViewSet
 from events.models import EventPage
 from home.choices import Region
 from home.models import NoticePage
@@ -187,7 +189,29 @@ class IndexedSearchFilter(SearchFilter):
 OUR_FILTERS = {FieldsFilter: CheckedFieldsFilter, SearchFilter: IndexedSearchFilter}
 
 
-class SitePagesAPIViewSet(PagesAPIViewSet):
+class GermanErrorsMixin:
+    """What every endpoint checks first and how it answers: a NUL character in a parameter
+    is refused before any view of the API runs (no database takes it), and Wagtail's own
+    parameter errors are answered in German, still 400 with ``message``."""
+
+    # Errors already worded in German.
+    german_errors = (ApiError,)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        for name, values in request.GET.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                raise ApiError(f"Nullzeichen sind in {name!r} nicht erlaubt")
+
+    def handle_exception(self, exc):
+        if isinstance(exc, BadRequestError) and not isinstance(exc, self.german_errors):
+            exc = ApiError(german_message(str(exc)))
+        if isinstance(exc, Http404):
+            return Response({"message": "Diese Seite gibt es nicht"}, status=404)
+        return super().handle_exception(exc)
+
+
+class SitePagesAPIViewSet(GermanErrorsMixin, PagesAPIViewSet):
     filter_backends = [
         TopicAndUpcomingFilter,
         *(OUR_FILTERS.get(backend, backend) for backend in PagesAPIViewSet.filter_backends),
@@ -196,22 +220,10 @@ class SitePagesAPIViewSet(PagesAPIViewSet):
     pagination_class = SitePagination
 
     def initial(self, request, *args, **kwargs):
-        """Parameters no database takes, checked before any view of the API runs."""
         super().initial(request, *args, **kwargs)
-        for name, values in request.GET.lists():
-            if "\x00" in name or any("\x00" in value for value in values):
-                raise ApiError(f"Nullzeichen sind in {name!r} nicht erlaubt")
         operator = request.GET.get("search_operator")
         if operator and operator.lower() not in SEARCH_OPERATORS:
             raise ApiError("search_operator muss and oder or sein")
-
-    def handle_exception(self, exc):
-        """Wagtail's own parameter errors answered in German, still 400 with ``message``."""
-        if isinstance(exc, BadRequestError) and not isinstance(exc, ApiError):
-            exc = ApiError(german_message(str(exc)))
-        if isinstance(exc, Http404):
-            return Response({"message": "Diese Seite gibt es nicht"}, status=404)
-        return super().handle_exception(exc)
 
     def find_object(self, queryset, request):
         """``?id=`` must be a page id; Wagtail hands any text to the database."""
@@ -260,6 +272,11 @@ class SitePagesAPIViewSet(PagesAPIViewSet):
         asked = set(re.findall(r"\w+|\*", self.request.GET.get("fields", "")))
         api_names = {getattr(f, "name", f) for f in getattr(pages.model, "api_fields", [])}
         single, many = ["locale"], []
+        for name, lookups in getattr(pages.model, "api_prefetch", {}).items():
+            if "*" in asked or name in asked:
+                many += lookups
+        if pages.model is EventPage and asked & {"*", "next_start", "next_end", "next_cancelled"}:
+            pages = pages.with_next_occurrence()
         for field in pages.model._meta.get_fields():
             if not ("*" in asked or field.name in asked):
                 continue
@@ -275,5 +292,13 @@ class SitePagesAPIViewSet(PagesAPIViewSet):
         return pages.select_related(*single).prefetch_related(*many)
 
 
+class SiteOccurrencesAPIViewSet(GermanErrorsMixin, OccurrencesAPIViewSet):
+    """The dates of events (events/api.py), paginated and answering as the pages do."""
+
+    german_errors = (ApiError, OccurrenceQueryError)
+    pagination_class = SitePagination
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", SitePagesAPIViewSet)
+api_router.register_endpoint("occurrences", SiteOccurrencesAPIViewSet)

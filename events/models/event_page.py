@@ -33,6 +33,7 @@ from kupferstadt.serializers import (
 from ..blocks import LeadingQuestionsBlock, ProgrammeBlock
 from ..choices import EventStatus, Registration
 from ..panels import SeriesPreviewPanel
+from ..serializers import NextOccurrenceField, RecurrenceField
 from ..structured_data import event_json_ld
 from .querysets import EventPageQuerySet
 from .schedule import EventScheduleMixin
@@ -303,7 +304,13 @@ class EventPage(EventScheduleMixin, PrintableMixin, PageImageMixin, EventSeriesF
         APIField("registration_email"),
         APIField("registration_deadline"),
         APIField("related_projects", serializer=VisiblePagesField()),
+        APIField("recurrence", serializer=RecurrenceField()),
+        APIField("next_start", serializer=NextOccurrenceField("start")),
+        APIField("next_end", serializer=NextOccurrenceField("end")),
+        APIField("next_cancelled", serializer=NextOccurrenceField("cancelled")),
     ]
+    # What an API listing reads at once for these fields (kupferstadt/api.py).
+    api_prefetch = {"recurrence": ("extra_dates", "excluded_dates", "occurrence_changes")}
 
     # Texts are translated; date, time, status, links and registration facts come from
     # the German source and cannot drift. The venue is translated as a snippet.
