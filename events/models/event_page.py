@@ -360,7 +360,7 @@ class EventPage(EventScheduleMixin, PrintableMixin, PageImageMixin, EventSeriesF
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        recurrence = self.recurrence
+        recurrence = self.serve_recurrence()
         if recurrence.is_series:
             preview = getattr(request, "is_preview", False)
             context["series_sentence"] = recurrence.sentence()

@@ -107,8 +107,17 @@ class EventScheduleMixin:
     @property
     def recurrence(self):
         """The dates of this event as a ``Recurrence`` (events/recurrence.py), built from
-        the fields as they are now (a preview or an unsaved form included)."""
-        return Recurrence.from_page(self)
+        the fields as they are now (a preview or an unsaved form included). While the page
+        is served, the one read by ``serve_recurrence()`` is reused: page, JSON-LD and
+        print read the inline dates once."""
+        served = getattr(self, "_served_recurrence", None)
+        return served if served is not None else Recurrence.from_page(self)
+
+    def serve_recurrence(self):
+        """Reads the rule and its inline dates once for the rest of this request."""
+        self._served_recurrence = Recurrence.from_page(self)
+        self._served_next_dates = {}
+        return self._served_recurrence
 
     @property
     def is_series(self):
@@ -136,11 +145,16 @@ class EventScheduleMixin:
         """The next dates still running (rows or ``Slot`` objects, the same attributes),
         for the page and the print view: from the rows of the live page, or from the rule
         for a preview (``from_rule``) or a page without rows."""
+        served = getattr(self, "_served_next_dates", None)
+        if served is not None and (limit, from_rule) in served:
+            return served[(limit, from_rule)]
+        dates = None
         if self.pk and self.live and not from_rule:
-            rows = list(self.occurrences.upcoming().order_by("start")[:limit])
-            if rows:
-                return rows
-        return self.recurrence.next_slots(limit=limit)
+            dates = list(self.occurrences.upcoming().order_by("start")[:limit])
+        dates = dates or self.recurrence.next_slots(limit=limit)
+        if served is not None:
+            served[(limit, from_rule)] = dates
+        return dates
 
     def share_lines(self):
         when = date_format(self.local_start, "l") + ", " + date_format(self.local_start)
