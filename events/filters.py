@@ -162,3 +162,9 @@ class EventFilter(django_filters.FilterSet):
         return queryset.occurring_between(
             day_start(first), day_start(last + datetime.timedelta(days=1))
         )
+
+
+class MonthViewFilter(django_filters.FilterSet):
+    """The month view's filter: the topic (the month is in the address)."""
+
+    topic = topic_filter()

@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField
 from kupferstadt.listing_page import ListingPage
 
 from ..feeds import EventFeed
-from ..filters import EventFilter, month_span
+from ..filters import EventFilter, MonthViewFilter, month_span
 from ..month import BadMonth, month_grid, neighbours, parse_month
 from ..recurrence import BERLIN
 from .event_page import EventPage
@@ -72,8 +72,11 @@ class EventIndexPage(ListingPage):
         # The month view has no listing: the page's own context without it.
         context = super(ListingPage, self).get_context(request, *args, **kwargs)
         before, after = neighbours(month)
-        weeks = month_grid(month, self.month_rows(month))
+        events = EventPage.objects.shown_below(self, children=True)
+        filters = MonthViewFilter(request.GET, queryset=events, request=request)
+        weeks = month_grid(month, self.month_rows(month, filters.qs))
         context.update(
+            filters=filters,
             month=month,
             weeks=weeks,
             has_occurrences=any(day.entries for week in weeks for day in week),
@@ -83,16 +86,17 @@ class EventIndexPage(ListingPage):
         )
         return context
 
-    def month_rows(self, month):
+    def month_rows(self, month, events=None):
         """The occurrences touching the month of ``month`` (a date) and those moved away
-        from it, of the events this calendar lists in its language: one query, however
-        many series and dates."""
+        from it, of ``events`` (by default all this calendar lists in its language): one
+        query, however many series and dates."""
         first, last = month_span(month)
         moved_away = EventOccurrence.objects.filter(
             moved=True, original_start__gte=first, original_start__lt=last
         )
         rows = EventOccurrence.objects.between(first, last) | moved_away
-        events = EventPage.objects.shown_below(self, children=True)
+        if events is None:
+            events = EventPage.objects.shown_below(self, children=True)
         return rows.filter(event__in=events.values("pk")).for_listing()
 
     @path("monat/", name="this_month")

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 
 from events.models import Repeat
 
-from ..factories import EventPageFactory
+from ..factories import EventPageFactory, TopicFactory
 from ..utils import visible_text
 from .series_helpers import NOW, berlin, series
 
@@ -136,6 +136,23 @@ def test_the_index_links_to_this_months_view(client, event_index):
     link = page.find("a", string="Monatsansicht")
     assert link["href"] == f"{event_index.url}monat/2026-09/"
     assert client.get(f"{event_index.url}monat/").url == f"{event_index.url}monat/2026-09/"
+
+
+def test_the_month_can_be_filtered_by_topic_and_its_links_keep_the_topic(
+    client, event_index, elterncafe
+):
+    familie = TopicFactory(name="Familie", slug="familie")
+    EventPageFactory(
+        parent=event_index, title="Familienfest", start=berlin(2026, 9, 12, 14), topics=[familie]
+    )
+    response = client.get(f"{event_index.url}monat/2026-09/", {"topic": "familie"})
+    page = BeautifulSoup(response.text, "html.parser")
+    assert [a.text for a in page.select("table td li a")] == ["Familienfest"]
+    assert page.select_one('a[rel="next"]')["href"].endswith("monat/2026-10/?topic=familie")
+    response = client.get(f"{event_index.url}monat/2026-09/", {"topic": "gibt-es-nicht"})
+    assert response.status_code == 200
+    assert "Das Thema „gibt-es-nicht“ gibt es nicht" in visible_text(response.text)
+    assert "Elterncafé" in visible_text(response.text)
 
 
 def test_a_month_without_events_says_so(client, event_index):
