@@ -1,6 +1,5 @@
 """The printed Aushang of a series states its rule and its next dates (a cancelled one
-marked "abgesagt"), so the sheet on the board stays right for weeks; a single event
-prints its one date as before."""
+marked "abgesagt"), so the sheet on the board stays right for weeks."""
 
 import datetime
 
@@ -9,7 +8,6 @@ import time_machine
 
 from events.models import Repeat
 
-from ..factories import EventPageFactory
 from ..utils import visible_text
 from .series_helpers import NOW, berlin, series
 
@@ -42,10 +40,3 @@ def test_a_series_prints_its_rule_and_its_next_dates(client, event_index):
     assert "Di, 15.09.2026, 15:00–17:00 Uhr abgesagt" in text
     assert "Di, 06.10.2026" in text  # six dates fit the sheet
     assert "Di, 13.10.2026" not in text
-
-
-def test_a_single_event_prints_its_date_without_a_list(client, event_index):
-    event = EventPageFactory(parent=event_index, title="Forum", start=berlin(2026, 9, 3, 17))
-    text = printed(client, event)
-    assert "Wann Donnerstag, 3. September 2026, 17:00 – 19:00 Uhr" in text
-    assert "Die nächsten Termine" not in text
