@@ -59,6 +59,7 @@ class Entry:
     starts_today: bool = True
     ends_today: bool = True
     moved_away: bool = False
+    html: str = ""  # rendered by the view (events/includes/month_entry.html)
 
     @property
     def event(self):

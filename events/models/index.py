@@ -3,6 +3,7 @@
 import datetime
 
 from django.shortcuts import redirect
+from django.template.loader import get_template
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
@@ -75,6 +76,13 @@ class EventIndexPage(ListingPage):
         events = EventPage.objects.shown_below(self, children=True)
         filters = MonthViewFilter(request.GET, queryset=events, request=request)
         weeks = month_grid(month, self.month_rows(month, filters.qs))
+        # Each entry is rendered once and shown twice (table and list of days): a busy
+        # month has hundreds of entries.
+        entry_template = get_template("events/includes/month_entry.html")
+        for week in weeks:
+            for day in week:
+                for entry in day.entries:
+                    entry.html = entry_template.render({"entry": entry, "request": request})
         context.update(
             filters=filters,
             month=month,
