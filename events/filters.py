@@ -38,9 +38,31 @@ def in_calendar_years(day):
     return FIRST_YEAR <= day.year <= LAST_YEAR
 
 
+class PickerInput(forms.DateInput):
+    """A browser's month or date picker: its value must be ISO ("2026-09", "2026-09-01"),
+    so a typed German date is shown in ISO and an unreadable one as empty (the message at
+    the field names the mistake)."""
+
+    def __init__(self, input_type, iso_format, readable_formats):
+        super().__init__(attrs={"type": input_type}, format=iso_format)
+        self.readable_formats = readable_formats
+
+    def format_value(self, value):
+        if isinstance(value, str):
+            for readable in self.readable_formats:
+                try:
+                    value = datetime.datetime.strptime(value, readable).date()
+                    break
+                except ValueError:
+                    continue
+            else:
+                return None
+        return super().format_value(value)
+
+
 class MonthField(forms.DateField):
     input_formats = ["%Y-%m"]
-    widget = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
+    widget = PickerInput("month", "%Y-%m", input_formats)
     default_error_messages = {
         "invalid": _("Bitte geben Sie einen Monat in der Form JJJJ-MM an, z. B. 2026-05."),
         "out_of_range": _(
@@ -73,7 +95,7 @@ class DayField(forms.DateField):
     (01.09.2026)."""
 
     input_formats = ["%Y-%m-%d", "%d.%m.%Y"]
-    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    widget = PickerInput("date", "%Y-%m-%d", input_formats)
     default_error_messages = {
         "invalid": _(
             "Bitte geben Sie ein Datum in der Form TT.MM.JJJJ an, z. B. 01.09.2026; "

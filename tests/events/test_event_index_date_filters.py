@@ -7,6 +7,7 @@ import datetime
 
 import pytest
 import time_machine
+from bs4 import BeautifulSoup
 
 from events.models import Repeat
 
@@ -118,3 +119,15 @@ def test_an_unknown_choice_for_when_is_reported(client, calendar):
     response = client.get(calendar.url, {"when": "gestern"})
     assert len(titles(response)) == 4
     assert "gestern" in visible_text(response.text)
+
+
+def test_the_date_pickers_get_iso_values_a_typed_german_date_converted(client, calendar):
+    """A date input's value must be ISO; an unreadable one stays empty (its message says
+    why), so the form stays valid HTML."""
+    response = client.get(
+        calendar.url, {"date_from": "01.09.2026", "date_to": "31.02.2026", "month": "2026-13"}
+    )
+    page = BeautifulSoup(response.text, "html.parser")
+    assert page.select_one("#id_date_from")["value"] == "2026-09-01"
+    assert not page.select_one("#id_date_to").get("value")
+    assert not page.select_one("#id_month").get("value")
