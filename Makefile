@@ -84,14 +84,17 @@ messages: install
 
 # Benchmarks on PostgreSQL and Redis (not part of the tests): see benchmarks/. The listing
 # and search benchmark builds the sample data; the load benchmark serves the largest size
-# with gunicorn and measures it with wrk from Debian.
+# with gunicorn and measures it with wrk from Debian; the series benchmark compares the
+# calendar at 100 and 1,000 weekly series.
 BENCH_SIZES ?= 1000 10000
 BENCH_FEED_ITEMS ?= 2000
+BENCH_SERIES ?= 100 1000
 bench: install-test
 	$(PY) benchmarks/search.py $(BENCH_SIZES)
 	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(PY) benchmarks/load.py $(lastword $(BENCH_SIZES))
 	$(PY) benchmarks/feeds.py $(BENCH_FEED_ITEMS)
+	$(PY) benchmarks/series.py $(BENCH_SERIES)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media .test-media node_modules

@@ -58,6 +58,7 @@ QUERY_PARAMETERS = frozenset(
     {
         "page",
         *("topic", "audience", "region", "district", "month"),
+        *("when", "date_from", "date_to"),
         *("q", "type", "archive"),
         *UNTRANSLATED_PARAMS,
     }

@@ -33,6 +33,22 @@ class EventPageQuerySet(SitePageQuerySet):
             next_cancelled=Subquery(rows.values("cancelled")[:1]),
         )
 
+    def occurring_between(self, first, last, now=None):
+        """Events with an occurrence that touches ``first`` to ``last`` (aware datetimes,
+        ``last`` exclusive): the date filters and the month filter. A listing annotated
+        by ``with_next_occurrence()`` keeps only occurrences still running and shows each
+        event at its first of them in the span, so a weekly series filtered to a month
+        shows a date in that month."""
+        rows = EventOccurrence.objects.between(first, last).filter(event=OuterRef("pk"))
+        if "next_start" not in self.query.annotations:
+            return self.filter(Exists(rows))
+        rows = rows.filter(still_running(now or timezone.now())).order_by("start")
+        return self.filter(Exists(rows)).annotate(
+            next_start=Subquery(rows.values("start")[:1]),
+            next_end=Subquery(rows.values("end")[:1]),
+            next_cancelled=Subquery(rows.values("cancelled")[:1]),
+        )
+
     def for_listing(self):
         return self.with_language().select_related("venue").prefetch_related("topics")
 

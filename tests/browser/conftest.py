@@ -88,6 +88,8 @@ PAGES = {
     "Aushang": "/de/pinnwand/save-the-date-forum-soziale-kupferstadt-2030/",
     "Aushang gedruckt": "/de/pinnwand/save-the-date-forum-soziale-kupferstadt-2030/druckansicht/",
     "Veranstaltungen": "/de/veranstaltungen/",
+    "Veranstaltungen gefiltert": "/de/veranstaltungen/?when=woche&date_from=31.02.2026",
+    "Monatsansicht": "/de/veranstaltungen/monat/",
     "Forum": "/de/veranstaltungen/fuenf-jahre-soziale-kupferstadt-2030/",
     "Leitbild": "/de/soziale-kupferstadt-2030/",
     "Initiative": "/de/soziale-kupferstadt-2030/ihko-berg-und-talachse/",

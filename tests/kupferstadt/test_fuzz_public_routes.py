@@ -334,7 +334,7 @@ def build_site():
     slugs = [familie.slug, senioren.slug, atsch.slug, "stadt", "staedteregion"]
     ids = [str(page.id) for page in (home, pinnwand, notice, event, project, leitbild)]
     board = ["topic", "audience", "region", "district", "page"]
-    listing = ["month", "topic", "page"]
+    listing = ["month", "topic", "page", "when", "date_from", "date_to"]
     search = ["q", "type", "topic", "archive", "page"]
     tokens = [form_token(), form_token(time_ago()), form_token(0)]
 
@@ -380,6 +380,7 @@ def build_site():
             "events rss": Route("/de/veranstaltungen/rss/", listing, values=slugs),
             "events atom": Route("/de/veranstaltungen/atom/", listing, values=slugs),
             "events ical": Route("/de/veranstaltungen/ical/", listing, values=slugs),
+            "events month": Route("/de/veranstaltungen/monat/2026-09/", ["topic"], values=slugs),
             "event": Route(event.url),
             "event ical": Route(event.url + "ical/"),
             "event print": Route(event.url + "druckansicht/"),
@@ -460,6 +461,7 @@ ROUTE_NAMES = [
     "events rss",
     "events atom",
     "events ical",
+    "events month",
     "event",
     "event ical",
     "event print",
