@@ -1,9 +1,12 @@
 """Every public page costs at most 12 SQL queries without the page cache (once the site
 frame of the content version is built), and no more as the content grows."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from events.choices import Repeat
 from events.models import EventIndexPage
@@ -81,6 +84,10 @@ def urls(site, pinnwand, leitbild):
         "calendar": EventIndexPage.objects.live().first().url,
         "calendar-filtered": EventIndexPage.objects.live().first().url + "?topic=familie",
         "calendar-ical": EventIndexPage.objects.live().first().url + "ical/",
+        "calendar-month": EventIndexPage.objects.live().first().url
+        + "monat/"
+        + (timezone.localdate() + datetime.timedelta(days=7)).strftime("%Y-%m/"),
+        "calendar-week": EventIndexPage.objects.live().first().url + "?when=woche",
         "event": EventPage.objects.live().filter(repeat=Repeat.WEEKLY).first().url,
         "event-ical": EventPage.objects.live().filter(repeat=Repeat.WEEKLY).first().url + "ical/",
     }
