@@ -89,6 +89,7 @@ BENCH_SIZES ?= 1000 10000
 BENCH_FEED_ITEMS ?= 2000
 bench: install-test
 	$(PY) benchmarks/search.py $(BENCH_SIZES)
+	$(PY) benchmarks/admin.py $(BENCH_SIZES)
 	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(PY) benchmarks/load.py $(lastword $(BENCH_SIZES))
 	$(PY) benchmarks/feeds.py $(BENCH_FEED_ITEMS)
