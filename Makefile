@@ -91,6 +91,7 @@ BENCH_FEED_ITEMS ?= 2000
 BENCH_SERIES ?= 100 1000
 bench: install-test
 	$(PY) benchmarks/search.py $(BENCH_SIZES)
+	$(PY) benchmarks/admin.py $(BENCH_SIZES)
 	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(PY) benchmarks/load.py $(lastword $(BENCH_SIZES))
 	$(PY) benchmarks/feeds.py $(BENCH_FEED_ITEMS)
