@@ -19,7 +19,7 @@ from kupferstadt.text import german_slugify
 from projects.models import ProjectIndexPage, ProjectPage
 
 from . import seed
-from .service_pages import ensure_service_pages
+from .service_pages import ensure_pinnwand_guide, ensure_service_pages
 
 
 def paragraph(text):
@@ -223,8 +223,10 @@ def load_seed():
         event=forum,
     )
     service = ensure_service_pages(home, ensure_child)
+    pinnwand_guide = ensure_pinnwand_guide(home, ensure_child, offer_page)
     return {
         **service,
+        "pinnwand_guide": pinnwand_guide,
         "home": home,
         "pinnwand": pinnwand,
         "offer_page": offer_page,
