@@ -157,10 +157,7 @@ ROLES = (
                 ),
                 (
                     "redaktion-veranstaltung-stand",
-                    (
-                        "Die Auswahl „Stand“ mit „Save the date“, „Einladung und Programm "
-                        "veröffentlicht“, „Verschoben“, „Abgesagt“ und „Findet online statt“."
-                    ),
+                    "Das Feld „Stand“ einer Veranstaltung mit dem gewählten Eintrag „Abgesagt“.",
                 ),
             ),
             _page(

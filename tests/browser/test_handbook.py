@@ -564,7 +564,7 @@ def test_translator_tasks(demo, browser, camera, tmp_path):
     camera.shoot(waiting, "uebersetzung-wartet")
     waiting.get_by_role("row", name="Impressum").get_by_role("link", name="übersetzen").click()
     page.get_by_role("heading", name="Seite übersetzen").wait_for()
-    camera.shoot(page.locator("main"), "uebersetzung-absenden", 300)
+    camera.shoot(page.locator("main"), "uebersetzung-absenden", 360)
     page.get_by_role("button", name="Absenden").click()
     title = page.locator("li", has=page.locator("h3", has_text="Titel")).first
     title.get_by_role("button", name="Übersetzen").click()
