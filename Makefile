@@ -9,7 +9,7 @@ TEST_WORKERS ?= auto
 DEV_USER := admin
 DEV_PASSWORD := kupferstadt
 
-.PHONY: run test test-browser fuzz messages install install-test migrate demo lint format bench clean
+.PHONY: run test test-browser handbook fuzz messages install install-test migrate demo lint format bench clean
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 wird benötigt ($(PYTHON) nicht gefunden)."; exit 1; }
@@ -61,6 +61,11 @@ test: install-test node_modules/.installed
 
 test-browser: install-test node_modules/.installed
 	$(PY) -m pytest tests/browser $(PYTEST_ARGS)
+
+# The handbook's pictures from the real admin (tests/browser/test_handbook.py), written to
+# kupferstadt/static/kupferstadt/handbook/.
+handbook: install-test
+	HANDBOOK_WRITE=1 $(PY) -m pytest tests/browser/test_handbook.py $(PYTEST_ARGS)
 
 # The fuzzer of the public addresses with many more generated requests than in `make test`
 # (tests/kupferstadt/test_fuzz_public_routes.py); it prints how many it sent.

@@ -46,6 +46,7 @@ from wagtail.locks import WorkflowLock
 from wagtail.models import Page, Revision, TaskState, WorkflowState, WorkflowTask
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from kupferstadt.handbook import handbook_url
 from kupferstadt.i18n import has_own_text
 
 from .models import NoticePage
@@ -78,8 +79,12 @@ def _page_content_type():
     return ContentType.objects.get_for_model(Page)
 
 
-def notice_status(notice, today, in_approval):
-    """What "Meine Aushänge" says about a notice: in approval, expired, live or draft."""
+def notice_status(notice, today, in_approval, needs_changes=False):
+    """What "Meine Aushänge" says about a notice: changes asked for, in approval,
+    expired, live or draft."""
+    if needs_changes:
+        # The Sozialplanung asked for changes: the partner has to act, not wait.
+        return gettext("Änderungen erbeten")
     if in_approval:
         return gettext("In Freigabe")
     if notice.expired or is_expired(notice, today):
@@ -97,6 +102,7 @@ class NoticePanel(Component):
     panel_id = ""
     extend = False
     show_status = False
+    help_slug = ""  # the page of the handbook its "Hilfe" link leads to
 
     def __init__(self, user):
         self.user = user
@@ -113,6 +119,7 @@ class NoticePanel(Component):
             extend=self.extend,
             show_status=self.show_status,
             extend_days=EXTEND_DAYS,
+            help_url=handbook_url(self.help_slug),
             csrf_token=parent_context.get("csrf_token"),
             request=parent_context.get("request"),
         )
@@ -130,6 +137,7 @@ class AwaitingApprovalPanel(NoticePanel):
     heading = _("Zur Freigabe")
     panel_id = "pinnwand-zur-freigabe"
     order = 95
+    help_slug = "pruefen"
 
     def notices(self, today):
         # Only what the user may decide: a partner's own submission is not "zur Freigabe"
@@ -152,6 +160,7 @@ class MyNoticesPanel(NoticePanel):
     heading = _("Meine Aushänge")
     panel_id = "pinnwand-meine-aushaenge"
     order = 96
+    help_slug = "stand-der-freigabe"
     show_status = True
 
     def notices(self, today):
@@ -160,16 +169,22 @@ class MyNoticesPanel(NoticePanel):
             .select_related("owner", "submission")
             .order_by(F("latest_revision_created_at").desc(nulls_last=True), "-pk")[:PANEL_LENGTH]
         )
-        in_approval = set(
+        workflow_status = dict(
             WorkflowState.objects.active()
             .filter(
                 base_content_type=_page_content_type(),
                 object_id__in=[str(notice.pk) for notice in notices],
             )
-            .values_list("object_id", flat=True)
+            .values_list("object_id", "status")
         )
         for notice in notices:
-            notice.status_label = notice_status(notice, today, str(notice.pk) in in_approval)
+            status = workflow_status.get(str(notice.pk))
+            notice.status_label = notice_status(
+                notice,
+                today,
+                in_approval=status is not None,
+                needs_changes=status == WorkflowState.STATUS_NEEDS_CHANGES,
+            )
         return notices
 
 
@@ -177,6 +192,7 @@ class ExpiringPanel(NoticePanel):
     heading = _("Läuft bald ab")
     panel_id = "pinnwand-laeuft-ab"
     order = 97
+    help_slug = "aushang-verlaengern"
 
     def notices(self, today):
         return (
@@ -194,6 +210,7 @@ class ExpiredPanel(NoticePanel):
     heading = _("Abgelaufen")
     panel_id = "pinnwand-abgelaufen"
     order = 98
+    help_slug = "aushang-verlaengern"
     extend = True
 
     def notices(self, today):

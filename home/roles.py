@@ -91,6 +91,15 @@ SNIPPETS = {
 }
 
 
+# The Redaktion recommends pages for searches that find nothing (Einstellungen →
+# Hervorgehobene Suchergebnisse), as the Suchanfragen report suggests.
+SEARCH_PROMOTIONS = {
+    EDITORS: ["add_searchpromotion", "change_searchpromotion", "delete_searchpromotion"],
+    PARTNERS: [],
+    APPROVERS: [],
+}
+
+
 def snippet_codenames(role):
     """The codenames of the snippet permissions of ``role``."""
     editorial = [
@@ -150,7 +159,11 @@ def setup_roles():
     groups = {}
     for name in (EDITORS, PARTNERS, APPROVERS):
         group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*admin_access, *_snippet_permissions(name))
+        search_promotions = Permission.objects.filter(
+            content_type__app_label="wagtailsearchpromotions",
+            codename__in=SEARCH_PROMOTIONS[name],
+        )
+        group.permissions.add(*admin_access, *_snippet_permissions(name), *search_promotions)
         groups[name] = group
 
     root_collection = Collection.get_first_root_node()

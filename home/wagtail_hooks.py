@@ -5,7 +5,9 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from kupferstadt.handbook.views import with_help
 
 from .dashboard import extend_notice, pinnwand_panels
 from .feed_admin import FETCH_URL_NAME, FeedViewSetGroup, fetch_button, fetch_feed
@@ -47,6 +49,7 @@ class OfferSubmissionViewSet(SnippetViewSet):
     menu_label = _("Angebotsmeldungen")
     menu_order = 320
     add_to_admin_menu = True
+    index_view_class = with_help(IndexView, "angebotsmeldungen")
     list_display = ["name", "notice", "created_at", "decided_at"]
     inspect_view_enabled = True
 

@@ -32,6 +32,7 @@ from wagtail_localize.views.submit_translations import (
     SubmitSnippetTranslationView,
 )
 
+from .handbook.views import HelpButtonMixin
 from .i18n import has_own_text
 from .translation import localize_locale_ids, may_work_in, translator_locale_ids
 from .translation_status import STATES, TranslationStatus, counts
@@ -49,9 +50,10 @@ def query_value(request, name, old_name):
     return request.GET.get(name, request.GET.get(old_name, ""))
 
 
-class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
+class TranslationStatusView(HelpButtonMixin, WagtailAdminTemplateMixin, TemplateView):
     """Berichte → Übersetzungsstand."""
 
+    handbook_slug = "uebersetzungsstand"
     template_name = "kupferstadt/admin/translation_status.html"
     page_title = gettext_lazy("Übersetzungsstand")
     header_icon = "wagtail-localize-language"

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale
 
+from .handbook import handbook_url
 from .translation import translator_locale_ids
 from .translation_status import TranslationStatus
 
@@ -38,6 +39,7 @@ class TranslatorPanel(Component):
             "locales": locales,
             "rows": waiting[:PANEL_LENGTH],
             "total": len(waiting),
+            "help_url": handbook_url("was-wartet"),
         }
 
     def render_html(self, parent_context=None):

@@ -12,10 +12,12 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.staticfiles import versioned_static
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSetGroup
 from wagtail.snippets.views.snippets import SnippetViewSet as WagtailSnippetViewSet
-from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from . import admin_views, document_privacy, machine_translation, translator_panel
+from .handbook import wagtail_hooks as handbook_hooks  # noqa: F401 (the handbook's hooks)
+from .handbook.views import with_help
 from .models import (
     Audience,
     BarrierReport,
@@ -121,6 +123,7 @@ class BarrierReportViewSet(SnippetViewSet):
     menu_label = _("Barriere-Meldungen")
     menu_order = 310
     add_to_admin_menu = True
+    index_view_class = with_help(IndexView, "barriere-meldungen")
     list_display = ["__str__", "page_url", "created_at", "handled"]
     list_filter = ["handled"]
     inspect_view_enabled = True

@@ -20,7 +20,7 @@ from projects.models import ProjectIndexPage, ProjectPage
 
 from . import seed
 from .opening_hours import ensure_opening_hours_offers
-from .service_pages import ensure_service_pages
+from .service_pages import ensure_pinnwand_guide, ensure_service_pages
 
 
 def paragraph(text):
@@ -225,8 +225,10 @@ def load_seed():
     )
     service = ensure_service_pages(home, ensure_child)
     ensure_opening_hours_offers(pinnwand, ensure_child)
+    pinnwand_guide = ensure_pinnwand_guide(home, ensure_child, offer_page)
     return {
         **service,
+        "pinnwand_guide": pinnwand_guide,
         "home": home,
         "pinnwand": pinnwand,
         "offer_page": offer_page,

@@ -79,6 +79,83 @@ EASY_LANGUAGE = [
 ]
 
 
+PINNWAND_GUIDE_TITLE = "So funktioniert die Pinnwand"
+PINNWAND_GUIDE_INTRO = (
+    "Auf der Pinnwand stehen Angebote für Stolberg und die Städteregion Aachen: Beratung, "
+    "Kurse, Treffen und vieles mehr. So finden Sie, was Sie suchen – und so kommt Ihr "
+    "eigenes Angebot auf die Pinnwand."
+)
+PINNWAND_GUIDE_TEXTS = {
+    "filter_heading": "Angebote finden",
+    "filter": (
+        "Über den Aushängen steht „Aushänge filtern“. Wählen Sie ein Thema, eine Zielgruppe, "
+        "die Region (Stadt Stolberg oder Städteregion Aachen) oder einen Stadtteil und "
+        "klicken Sie auf „Anzeigen“. Mit „Filter zurücksetzen“ sehen Sie wieder alle "
+        "Aushänge."
+    ),
+    "search": "Sie suchen etwas Bestimmtes? Nutzen Sie die Suche oben auf jeder Seite.",
+    "archive_heading": "Das Archiv",
+    "archive": (
+        "Jeder Aushang hängt bis zu seinem letzten Tag. Danach steht er im Archiv. Den Link "
+        "„Zum Archiv abgelaufener Aushänge“ finden Sie auf der Pinnwand."
+    ),
+    "subscribe_heading": "Nichts verpassen",
+    "subscribe_feed": (
+        "Unten auf der Pinnwand steht „Pinnwand abonnieren“. Mit den Links RSS oder Atom "
+        "holen Sie neue Aushänge in Ihren Feed-Reader – auch nur die, die zu Ihrer "
+        "Auswahl passen: Filtern Sie zuerst, dann abonnieren Sie."
+    ),
+    "subscribe_calendar": (
+        "Veranstaltungen können Sie in Ihren Kalender übernehmen: Unter „Veranstaltungen“ "
+        "steht „Kalender abonnieren“. Neue und geänderte Termine erscheinen dann von "
+        "selbst in Ihrem Kalenderprogramm."
+    ),
+    "offer_heading": "Ein eigenes Angebot melden",
+    "offer": (
+        "Sie haben ein Angebot für Menschen in Stolberg, zum Beispiel einen Kurs, eine "
+        "Beratung oder ein Treffen? Schicken Sie es uns über das Formular „Angebot melden“. "
+        "Die Sozialplanung prüft es und hängt es an die Pinnwand. Sie bekommen eine E-Mail, "
+        "sobald entschieden ist."
+    ),
+}
+
+
+def pinnwand_guide_body(offer_page=None):
+    """The body of "So funktioniert die Pinnwand"; links to the "Angebot melden" form."""
+    texts = PINNWAND_GUIDE_TEXTS
+    offer = _paragraphs(texts["offer"])
+    if offer_page is not None:
+        offer.append(
+            {
+                "type": "paragraph",
+                "value": f'<p><a linktype="page" id="{offer_page.pk}">Angebot melden</a></p>',
+            }
+        )
+    return [
+        _heading(texts["filter_heading"]),
+        *_paragraphs(texts["filter"], texts["search"]),
+        _heading(texts["archive_heading"]),
+        *_paragraphs(texts["archive"]),
+        _heading(texts["subscribe_heading"]),
+        *_paragraphs(texts["subscribe_feed"], texts["subscribe_calendar"]),
+        _heading(texts["offer_heading"]),
+        *offer,
+    ]
+
+
+def ensure_pinnwand_guide(home, ensure_child, offer_page=None):
+    """The public page "So funktioniert die Pinnwand" under ``home``."""
+    guide, _ = ensure_child(
+        home,
+        StandardPage,
+        "so-funktioniert-die-pinnwand",
+        title=PINNWAND_GUIDE_TITLE,
+        intro=PINNWAND_GUIDE_INTRO,
+        body=pinnwand_guide_body(offer_page),
+    )
+    return guide
+
+
 def ensure_service_pages(home, ensure_child):
     """Create the service pages under ``home`` and link them in the site settings."""
     imprint, _ = ensure_child(

@@ -1,7 +1,7 @@
 """English translations of the demo's central pages, written by the team (not machine
 translated), stored through wagtail-localize like a translator's work: the home page, the
-SAVE THE DATE notice, the forum and the Leitbild. Idempotent: a page already translated
-is left as it is."""
+SAVE THE DATE notice, the forum, the Leitbild and "So funktioniert die Pinnwand".
+Idempotent: a page already translated is left as it is."""
 
 from wagtail.models import Locale
 from wagtail_localize.models import (
@@ -11,7 +11,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from . import seed
+from . import seed, service_pages
 
 QUESTIONS = {
     seed.LEADING_QUESTIONS[0]: "(How) Can social life be planned and shaped locally?",
@@ -56,6 +56,46 @@ INVITATION = (
 )
 PROGRAMME_NOTE = "You will receive the invitation and the programme at the end of March."
 
+GUIDE = service_pages.PINNWAND_GUIDE_TEXTS
+PINNWAND_GUIDE = {
+    service_pages.PINNWAND_GUIDE_TITLE: "How the notice board works",
+    "so-funktioniert-die-pinnwand": "how-the-notice-board-works",
+    service_pages.PINNWAND_GUIDE_INTRO: (
+        "The notice board lists services in Stolberg and the Aachen city region: advice, "
+        "courses, meetings and much more. This is how you find what you are looking for – "
+        "and how your own service gets onto the notice board."
+    ),
+    GUIDE["filter_heading"]: "Finding services",
+    GUIDE["filter"]: (
+        "Above the notices you find “Filter notices”. Choose a topic, a target group, the "
+        "region (town of Stolberg or Aachen city region) or a neighbourhood and click "
+        "“Show”. “Reset filters” shows all notices again."
+    ),
+    GUIDE["search"]: "Looking for something specific? Use the search at the top of every page.",
+    GUIDE["archive_heading"]: "The archive",
+    GUIDE["archive"]: (
+        "Every notice stays up until its last day. After that it is in the archive; the link "
+        "to the archive of expired notices is on the notice board."
+    ),
+    GUIDE["subscribe_heading"]: "Never miss a thing",
+    GUIDE["subscribe_feed"]: (
+        "At the bottom of the notice board you find “Subscribe to the notice board”. The "
+        "RSS or Atom links bring new notices into your feed reader – even only those that "
+        "match your selection: filter first, then subscribe."
+    ),
+    GUIDE["subscribe_calendar"]: (
+        "You can add events to your calendar: under “Events” you find “Subscribe to the "
+        "calendar”. New and changed dates then appear in your calendar app by themselves."
+    ),
+    GUIDE["offer_heading"]: "Reporting your own service",
+    '<a id="a1">Angebot melden</a>': '<a id="a1">Report a service</a>',
+    GUIDE["offer"]: (
+        "Do you offer something for people in Stolberg, such as a course, advice or a "
+        "meeting? Send it to us with the form “Report a service”. The social planning team "
+        "checks it and puts it on the notice board. You receive an e-mail once it is decided."
+    ),
+}
+
 ENGLISH = {
     # Home page
     "Soziale Kupferstadt": "Social Copper Town",
@@ -99,6 +139,7 @@ ENGLISH = {
     seed.PROCESSES_PARAGRAPH: PROCESSES,
     seed.FORUM_PARAGRAPH: FORUM,
     **QUESTIONS,
+    **PINNWAND_GUIDE,
 }
 
 
@@ -146,5 +187,7 @@ def translate_demo(pages):
     if english is None:
         return []
     return [
-        translate(pages[name], english, ENGLISH) for name in ("home", "leitbild", "forum", "notice")
+        translate(pages[name], english, ENGLISH)
+        for name in ("home", "leitbild", "forum", "notice", "pinnwand_guide")
+        if name in pages
     ]

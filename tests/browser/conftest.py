@@ -99,6 +99,7 @@ PAGES = {
     "Erklärung zur Barrierefreiheit": "/de/barrierefreiheit/",
     "Barriere melden": "/de/barriere-melden/",
     "Angebot melden": "/de/angebot-melden/",
+    "So funktioniert die Pinnwand": "/de/so-funktioniert-die-pinnwand/",
     "Leichte Sprache": "/de/leichte-sprache/",
     "Gebärdensprache": "/de/gebaerdensprache/",
     "404": "/de/gibt-es-nicht/",

@@ -45,6 +45,7 @@ def test_load_demo_builds_the_whole_site():
         "SAVE THE DATE: Forum “Five Years of Social Copper Town 2030”",
         "Five Years of Social Copper Town 2030",
         "Social Copper Town 2030",
+        "How the notice board works",
     }
 
 
