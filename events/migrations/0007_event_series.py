@@ -65,7 +65,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='eventpage',
             name='skip_school_holidays',
-            field=models.BooleanField(default=False, help_text='Die Schulferien pflegen Sie unter Snippets → Schulferien.', verbose_name='nicht in den Schulferien'),
+            field=models.BooleanField(default=False, help_text='Die Schulferien pflegen Sie unter Schnipsel → Schulferien.', verbose_name='nicht in den Schulferien'),
         ),
         migrations.CreateModel(
             name='EventExcludedDate',

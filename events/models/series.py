@@ -101,7 +101,7 @@ class EventSeriesFields(models.Model):
     skip_school_holidays = models.BooleanField(
         _("nicht in den Schulferien"),
         default=False,
-        help_text=_("Die Schulferien pflegen Sie unter Snippets → Schulferien."),
+        help_text=_("Die Schulferien pflegen Sie unter Schnipsel → Schulferien."),
     )
 
     class Meta:

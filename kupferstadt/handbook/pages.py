@@ -159,6 +159,13 @@ ROLES = (
                     "redaktion-veranstaltung-stand",
                     "Das Feld „Stand“ einer Veranstaltung mit dem gewählten Eintrag „Abgesagt“.",
                 ),
+                (
+                    "redaktion-veranstaltung-wiederholung",
+                    (
+                        "Der Bereich „Wiederholung“: wöchentlich am Dienstag, nicht an "
+                        "Feiertagen; darunter die Regel als Satz und die nächsten zehn Termine."
+                    ),
+                ),
             ),
             _page(
                 "initiative-pflegen",

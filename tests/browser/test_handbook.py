@@ -325,6 +325,7 @@ OFFER = {
     "image_alt": "",
 }
 EVENT_TITLE = "Stadtteilfest Münsterbusch"
+SERIES_TITLE = "Elterncafé im Stadtteilbüro"
 MISSING_TERM = "schuldnerberatung"
 
 
@@ -445,6 +446,31 @@ def test_editor_tasks(demo, browser, camera):
     citizen.goto(demo.url(german(EventPage, title=EVENT_TITLE).url))
     assert "Abgesagt" in citizen.locator("main").inner_text()
     citizen.close()
+
+    # "Wiederkehrende Termine": a weekly series; the panel shows its next dates while editing.
+    open_children(page, demo, "Veranstaltungen")
+    page.get_by_role("link", name="Unterseite hinzufügen").click()
+    page.locator("#id_title").fill(SERIES_TITLE)
+    first = today + datetime.timedelta(days=(1 - today.weekday()) % 7 or 7)  # next Tuesday
+    for field, time in (("#id_start", "15:00"), ("#id_end", "17:00")):
+        page.locator(field).fill(f"{first:%d.%m.%Y} {time}")
+        page.locator(field).press("Escape")
+    page.locator("#id_online_url").fill("https://example.org/elterncafe")
+    page.locator("#id_repeat").select_option(label="wöchentlich")
+    page.locator("#id_repeat_weekdays_1").check()  # Dienstag
+    page.locator("#id_skip_public_holidays").check()
+    output = page.locator("[data-series-preview-output]")
+    output.get_by_text("Wöchentlich am Dienstag, 15:00–17:00 Uhr").wait_for()
+    assert output.locator(".event-dates__item").count() == 10
+    camera.shoot(
+        page.get_by_role("region", name="Wiederholung"),
+        "redaktion-veranstaltung-wiederholung",
+        760,
+    )
+    more_actions(page).get_by_role("button", name="Veröffentlichen", exact=True).click()
+    success_message(page)
+    series = german(EventPage, title=SERIES_TITLE)
+    assert series.live and series.is_series and series.occurrences.count() > 10
 
     # "Eine Initiative pflegen".
     initiative = german(ProjectPage, title="Sozialbericht")
