@@ -71,9 +71,17 @@ class Frame:
             self.changed = set()
 
 
+def forget():
+    """Drops what this process keeps per generation (for tests, whose database rolls back
+    under an unchanged generation)."""
+    _memo.clear()
+
+
 def keys_for(request):
-    """The cache keys of the request's frame, or ``None`` for requests without one."""
-    if getattr(request, "is_dummy", False) or request.path_info.startswith(EXCLUDED_PREFIXES):
+    """The cache keys of the request's frame, or ``None`` for requests without one (the
+    admin, the API, documents, media and static files have no site frame)."""
+    excluded = (*EXCLUDED_PREFIXES, settings.MEDIA_URL, settings.STATIC_URL)
+    if getattr(request, "is_dummy", False) or request.path_info.startswith(excluded):
         return None
     try:
         host = request.get_host()

@@ -57,6 +57,20 @@ def _german_between_tests():
     translation.activate("de")
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache_between_tests():
+    """The site frame lives in the cache under the page cache's generation, whatever the
+    page cache's setting; the database rolls back after each test, so the cache (and the
+    frame's per-process memo) must start empty too."""
+    from django.core.cache import cache
+
+    from kupferstadt import frame
+
+    cache.clear()
+    frame.forget()
+    yield
+
+
 @pytest.fixture
 def page_cache(settings):
     """The page cache switched on (the test settings switch it off), empty before and

@@ -162,8 +162,9 @@ ROLES = (
                 (
                     "redaktion-veranstaltung-wiederholung",
                     (
-                        "Der Bereich „Wiederholung“: wöchentlich am Dienstag, nicht an "
-                        "Feiertagen; darunter die Regel als Satz und die nächsten zehn Termine."
+                        "Die Vorschau im Bereich „Wiederholung“: die Regel als Satz, "
+                        "„Wöchentlich am Dienstag, 15:00–17:00 Uhr, außer an Feiertagen“, und "
+                        "die nächsten zehn Termine."
                     ),
                 ),
             ),
