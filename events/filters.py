@@ -60,16 +60,9 @@ class PickerInput(forms.DateInput):
         return super().format_value(value)
 
 
-class MonthField(forms.DateField):
-    input_formats = ["%Y-%m"]
-    widget = PickerInput("month", "%Y-%m", input_formats)
-    default_error_messages = {
-        "invalid": _("Bitte geben Sie einen Monat in der Form JJJJ-MM an, z. B. 2026-05."),
-        "out_of_range": _(
-            "Bitte geben Sie einen Monat zwischen %(first)s-01 und %(last)s-12 an; "
-            "der Filter wurde nicht angewendet."
-        ),
-    }
+class CalendarDateField(forms.DateField):
+    """A date the calendar can ask the database for: its year lies between FIRST_YEAR
+    and LAST_YEAR; subclasses give the formats and the ``out_of_range`` message."""
 
     def validate(self, value):
         super().validate(value)
@@ -81,6 +74,18 @@ class MonthField(forms.DateField):
             )
 
 
+class MonthField(CalendarDateField):
+    input_formats = ["%Y-%m"]
+    widget = PickerInput("month", "%Y-%m", input_formats)
+    default_error_messages = {
+        "invalid": _("Bitte geben Sie einen Monat in der Form JJJJ-MM an, z. B. 2026-05."),
+        "out_of_range": _(
+            "Bitte geben Sie einen Monat zwischen %(first)s-01 und %(last)s-12 an; "
+            "der Filter wurde nicht angewendet."
+        ),
+    }
+
+
 class MonthFilter(django_filters.DateFilter):
     field_class = MonthField
 
@@ -90,7 +95,7 @@ class MonthFilter(django_filters.DateFilter):
         return qs.occurring_between(*month_span(value))
 
 
-class DayField(forms.DateField):
+class DayField(CalendarDateField):
     """A day as the browser's date picker sends it (2026-09-01) or as people type it
     (01.09.2026)."""
 
@@ -106,15 +111,6 @@ class DayField(forms.DateField):
             "der Filter wurde nicht angewendet."
         ),
     }
-
-    def validate(self, value):
-        super().validate(value)
-        if value and not in_calendar_years(value):
-            raise forms.ValidationError(
-                self.error_messages["out_of_range"],
-                code="out_of_range",
-                params={"first": FIRST_YEAR, "last": LAST_YEAR},
-            )
 
 
 class DayFilter(django_filters.DateFilter):
