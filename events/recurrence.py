@@ -34,9 +34,9 @@ from dateutil import rrule
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from .choices import Repeat, Weekday, WeekOfMonth
+from . import recurrence_words
+from .choices import Repeat, Weekday
 
 BERLIN = ZoneInfo("Europe/Berlin")
 UTC = datetime.UTC
@@ -361,65 +361,9 @@ class Recurrence:
             )
         return errors
 
-    # In words ---------------------------------------------------------------------------
-
-    def _rule_words(self):
-        n = max(self.interval, 1)
-        if self.repeat == Repeat.DAILY:
-            return _("täglich") if n == 1 else _("alle %(n)s Tage") % {"n": n}
-        if self.repeat == Repeat.WEEKLY:
-            names = [str(Weekday(day).label) for day in self.effective_weekdays]
-            days = (
-                names[0]
-                if len(names) == 1
-                else ", ".join(names[:-1]) + " " + _("und") + " " + names[-1]
-            )
-            if n == 1:
-                return _("wöchentlich am %(days)s") % {"days": days}
-            return _("alle %(n)s Wochen am %(days)s") % {"n": n, "days": days}
-        if self.repeat == Repeat.MONTHLY_DAY:
-            if n == 1:
-                return _("monatlich am %(day)s.") % {"day": self.start.day}
-            return _("alle %(n)s Monate am %(day)s.") % {"n": n, "day": self.start.day}
-        if self.repeat == Repeat.MONTHLY_WEEKDAY:
-            words = {
-                "nth": str(WeekOfMonth(self.nth).label),
-                "weekday": str(Weekday(WEEKDAY_CODES[self.start.weekday()]).label),
-                "n": n,
-            }
-            if n == 1:
-                return _("monatlich am %(nth)s %(weekday)s") % words
-            return _("alle %(n)s Monate am %(nth)s %(weekday)s") % words
-        return _("an einzelnen Terminen")
-
-    def _time_words(self):
-        if self.all_day:
-            return _("ganztägig")
-        start = self.start.strftime("%H:%M")
-        if self.duration is None:
-            return _("ab %(start)s Uhr") % {"start": start}
-        end = (self.start + self.duration).strftime("%H:%M")
-        return _("%(start)s–%(end)s Uhr") % {"start": start, "end": end}
-
     def sentence(self):
-        """The rule in German words ("" for a single event)."""
-        if not self.is_series:
-            return ""
-        parts = [self._rule_words(), self._time_words()]
-        if self.has_rule and self.until:
-            parts.append(_("bis %(date)s") % {"date": self.until.strftime("%d.%m.%Y")})
-        elif self.has_rule and self.count:
-            parts.append(
-                ngettext("%(count)s Termin insgesamt", "%(count)s Termine insgesamt", self.count)
-                % {"count": self.count}
-            )
-        if self.skip_public_holidays and self.skip_school_holidays:
-            parts.append(_("außer an Feiertagen und in den Schulferien"))
-        elif self.skip_public_holidays:
-            parts.append(_("außer an Feiertagen"))
-        elif self.skip_school_holidays:
-            parts.append(_("außer in den Schulferien"))
-        return ", ".join(parts)
+        """The rule in German words ("" for a single event): events/recurrence_words.py."""
+        return recurrence_words.sentence(self)
 
     # iCalendar --------------------------------------------------------------------------
 
