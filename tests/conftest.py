@@ -17,35 +17,49 @@ def _media_root(settings, tmp_path):
 
 def restore_wagtail_base():
     """Live-server tests commit their data and are flushed afterwards, which also removes
-    the rows Wagtail's migrations create; put back the ones the site is built on."""
+    the rows Wagtail's migrations create, and the set-up that ``post_migrate`` runs after
+    the flush finds no root page. Put back what ``migrate`` leaves: the root page with
+    the id 1 (Wagtail's page explorer takes page 1 for the root), the root collection,
+    then the roles' page permissions and the languages, as after ``migrate``."""
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Collection, Locale, Page
 
+    from home.roles import setup_roles
+    from kupferstadt.translation import ensure_languages
+
+    if Page.objects.filter(depth=1).exists():
+        return
     locale, _ = Locale.objects.get_or_create(language_code="de")
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(
-            instance=Page(
-                title="Root",
-                slug="root",
-                locale=locale,
-                content_type=ContentType.objects.get_for_model(Page),
-            )
+    root = Page.add_root(
+        instance=Page(
+            title="Root",
+            slug="root",
+            locale=locale,
+            content_type=ContentType.objects.get_for_model(Page),
         )
+    )
+    Page.objects.filter(pk=root.pk).update(id=1)
     if not Collection.objects.exists():
         Collection.add_root(name="Root")
+    setup_roles()
+    ensure_languages()
 
 
 @pytest.fixture(autouse=True)
 def _wagtail_base(request):
     """Every test with a database starts from Wagtail's base rows, even when it runs
-    after a live-server test in the same process (with pytest-xdist, in any order)."""
+    after a live-server test in the same process (with pytest-xdist, in any order).
+    They are put back committed, before the test's own transaction, so only the first
+    test after a flush pays for it."""
     if request.node.get_closest_marker("django_db") is None and not (
         {"db", "transactional_db", "live_server"} & set(request.fixturenames)
     ):
         return
+    request.getfixturevalue("django_db_setup")
+    with request.getfixturevalue("django_db_blocker").unblock():
+        restore_wagtail_base()
     uses_transactions = {"transactional_db", "live_server"} & set(request.fixturenames)
     request.getfixturevalue("transactional_db" if uses_transactions else "db")
-    restore_wagtail_base()
 
 
 @pytest.fixture(autouse=True)
