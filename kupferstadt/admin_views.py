@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import aging_pages
@@ -57,6 +58,7 @@ class TranslationStatusView(HelpButtonMixin, WagtailAdminTemplateMixin, Template
     template_name = "kupferstadt/admin/translation_status.html"
     page_title = gettext_lazy("Übersetzungsstand")
     header_icon = "wagtail-localize-language"
+    rows_per_page = 50
 
     def dispatch(self, request, *args, **kwargs):
         if not user_may_see_translation_status(request.user):
@@ -80,7 +82,12 @@ class TranslationStatusView(HelpButtonMixin, WagtailAdminTemplateMixin, Template
         summary = counts(rows, locales)
         if state in STATES:
             rows = [row for row in rows if any(cell.state == state for cell in row.cells)]
+        # One screen of rows at a time, in the report's order (``?p=``, Wagtail's paging).
+        paginator = WagtailPaginator(rows, self.rows_per_page)
+        page_obj = paginator.get_page(self.request.GET.get("p"))
         context.update(
+            page_obj=page_obj,
+            elided_page_range=paginator.get_elided_page_range(page_obj.number),
             all_locales=all_locales,
             locales=locales,
             language=language,
@@ -88,7 +95,7 @@ class TranslationStatusView(HelpButtonMixin, WagtailAdminTemplateMixin, Template
             section=status.section,
             states=STATES,
             state=state,
-            rows=rows,
+            rows=page_obj.object_list,
             summary=summary,
             source_language=status.source_locale.language_code,
         )

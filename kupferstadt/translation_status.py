@@ -14,6 +14,7 @@ each, the content published first comes first (it has waited longest).
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property, partial
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, Q
@@ -46,7 +47,9 @@ NEVER = datetime.datetime.min.replace(tzinfo=datetime.UTC)
 class Cell:
     locale: Locale
     state: str
-    url: str
+    # The address of the editor or of the translation form, or a function that makes it:
+    # only the rows on the screen need theirs (there are thousands).
+    link: object
     # What the machine translator did: the state's label ("Entwurf wartet auf
     # Durchsicht", ...), and the engine's error when it failed.
     machine: str = ""
@@ -55,6 +58,31 @@ class Cell:
     @property
     def label(self):
         return STATES[self.state]
+
+    @cached_property
+    def url(self):
+        return self.link() if callable(self.link) else self.link
+
+
+def _submit_page_url(page_pk, locale):
+    url = reverse("wagtail_localize:submit_page_translation", args=[page_pk])
+    return f"{url}?select_locale={locale.language_code}"
+
+
+def _edit_page_url(page_pk):
+    return reverse("wagtailadmin_pages:edit", args=[page_pk])
+
+
+def _submit_snippet_url(model, pk, locale):
+    meta = model._meta
+    url = reverse(
+        "wagtail_localize:submit_snippet_translation", args=[meta.app_label, meta.model_name, pk]
+    )
+    return f"{url}?select_locale={locale.language_code}"
+
+
+def _edit_snippet_url(url_finder, obj):
+    return url_finder.get_edit_url(obj) or ""
 
 
 @dataclass
@@ -165,52 +193,69 @@ class TranslationStatus:
         if self.section:
             section = Page.objects.filter(pk=self.section, locale=self.source_locale).first()
             pages = pages.descendant_of(section, inclusive=True) if section else pages.none()
-        pages = list(pages.order_by("path").select_related("content_type"))
+        # Plain values, not page objects: the report reads a few fields of every page.
+        pages = list(
+            pages.order_by("path").values(
+                "pk",
+                "title",
+                "path",
+                "depth",
+                "live",
+                "content_type_id",
+                "translation_key",
+                "first_published_at",
+                "last_published_at",
+            )
+        )
         if not pages:
             return []
-        titles = {page.path: page.title for page in pages}
-        keys = [page.translation_key for page in pages]
+        titles = {page["path"]: page["title"] for page in pages}
+        keys = [page["translation_key"] for page in pages]
         others = {
             (p["translation_key"], p["locale_id"]): p
             for p in Page.objects.filter(translation_key__in=keys, locale__in=self.locales).values(
                 "pk", "translation_key", "locale_id", "alias_of_id", "last_published_at"
             )
         }
-        content_types = {page.content_type_id for page in pages}
+        content_types = {page["content_type_id"] for page in pages}
+        kinds = {
+            pk: str(ContentType.objects.get_for_id(pk).model_class()._meta.verbose_name)
+            for pk in content_types
+        }
         sources, translations, progress = self._sources(keys, content_types)
         machine = self._machine_translations()
         rows = []
         for page in pages:
-            section_path = page.path[: Page.steplen * 3]
+            section_path = page["path"][: Page.steplen * 3]
             row = Row(
-                title=page.title,
-                kind=str(page.content_type.model_class()._meta.verbose_name),
-                section=titles.get(section_path, "") if page.depth > 2 else "",
-                live=page.live,
-                published_at=page.first_published_at,
+                title=page["title"],
+                kind=kinds[page["content_type_id"]],
+                section=titles.get(section_path, "") if page["depth"] > 2 else "",
+                live=page["live"],
+                published_at=page["first_published_at"],
             )
-            source = sources.get(page.translation_key)
+            source = sources.get(page["translation_key"])
+            last_published_at = page["last_published_at"]
             for locale in self.locales:
-                other = others.get((page.translation_key, locale.pk))
-                made = machine.get((page.pk, locale.pk))
+                other = others.get((page["translation_key"], locale.pk))
+                made = machine.get((page["pk"], locale.pk))
                 if made is not None and made["state"] != MachineTranslationState.FAILED:
-                    row.cells.append(self._machine_cell(page, locale, other, made))
+                    row.cells.append(self._machine_cell(page["pk"], locale, other, made))
                     continue
                 error = made["error"] if made is not None else ""
                 if other is None or other["alias_of_id"]:
-                    url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
-                    url += f"?select_locale={locale.language_code}"
-                    row.cells.append(Cell(locale, MISSING, url, error=error))
+                    link = partial(_submit_page_url, page["pk"], locale)
+                    row.cells.append(Cell(locale, MISSING, link, error=error))
                     continue
                 translation_id = translations.get((source["pk"], locale.pk)) if source else None
                 changed_since = False
-                if source is not None and page.last_published_at:
-                    changed_since = page.last_published_at > source["last_updated_at"]
-                elif page.last_published_at and other["last_published_at"]:
-                    changed_since = page.last_published_at > other["last_published_at"]
+                if source is not None and last_published_at:
+                    changed_since = last_published_at > source["last_updated_at"]
+                elif last_published_at and other["last_published_at"]:
+                    changed_since = last_published_at > other["last_published_at"]
                 state = self._state(source, translation_id, progress, locale, changed_since)
-                url = reverse("wagtailadmin_pages:edit", args=[other["pk"]])
-                row.cells.append(Cell(locale, state, url, error=error))
+                link = partial(_edit_page_url, other["pk"])
+                row.cells.append(Cell(locale, state, link, error=error))
             rows.append(row)
         return rows
 
@@ -221,18 +266,17 @@ class TranslationStatus:
         ).values("source_id", "locale_id", "page_id", "state", "error")
         return {(row["source_id"], row["locale_id"]): row for row in rows}
 
-    def _machine_cell(self, page, locale, other, made):
+    def _machine_cell(self, page_pk, locale, other, made):
         """A translation the machine made: the translator reads it in the translation
         editor (the target page's edit view leads there)."""
         target_id = made["page_id"] or (other["pk"] if other else None)
         if target_id:
-            url = reverse("wagtailadmin_pages:edit", args=[target_id])
+            link = partial(_edit_page_url, target_id)
         else:
-            url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
-            url += f"?select_locale={locale.language_code}"
+            link = partial(_submit_page_url, page_pk, locale)
         label = MachineTranslationState(made["state"]).label
         # A failure on text already live keeps the state (and the mark) and shows the error.
-        return Cell(locale, MACHINE, url, machine=str(label), error=made["error"])
+        return Cell(locale, MACHINE, link, machine=str(label), error=made["error"])
 
     def _snippet_rows(self, model):
         objects = list(model.objects.filter(locale=self.source_locale))
@@ -254,16 +298,13 @@ class TranslationStatus:
             for locale in self.locales:
                 other = others.get((obj.translation_key, locale.pk))
                 if other is None:
-                    url = reverse(
-                        "wagtail_localize:submit_snippet_translation",
-                        args=[model._meta.app_label, model._meta.model_name, obj.pk],
-                    )
-                    url += f"?select_locale={locale.language_code}"
-                    row.cells.append(Cell(locale, MISSING, url))
+                    link = partial(_submit_snippet_url, model, obj.pk, locale)
+                    row.cells.append(Cell(locale, MISSING, link))
                     continue
                 translation_id = translations.get((source["pk"], locale.pk)) if source else None
                 state = self._state(source, translation_id, progress, locale)
-                row.cells.append(Cell(locale, state, self.url_finder.get_edit_url(other) or ""))
+                link = partial(_edit_snippet_url, self.url_finder, other)
+                row.cells.append(Cell(locale, state, link))
             rows.append(row)
         return rows
 
