@@ -29,6 +29,7 @@ from .models import (
     Topic,
     Venue,
 )
+from .page_creation import KupferstadtPageViewSet
 from .translation import may_work_in, translator_locale_ids
 
 
@@ -130,6 +131,13 @@ class BarrierReportViewSet(SnippetViewSet):
 
 
 register_snippet(BarrierReportViewSet)
+
+
+# The page editor's create view, safe against its own autosave (kupferstadt/page_creation.py);
+# after Wagtail's base viewset (order -1), which it replaces for every page type.
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    return KupferstadtPageViewSet()
 
 
 # Translation: the Übersetzungsstand report, and every view of wagtail-localize limited

@@ -52,8 +52,14 @@ def field_data(widget, value, name):
 def edit_form_data(page, user, **changes):
     """What the page editor sends when one saves the page unchanged (apart from changes)."""
     page = page.get_latest_revision_as_object()
+    return page_form_data(page, page.get_parent(), user, **changes)
+
+
+def page_form_data(page, parent, user, **changes):
+    """What the page editor's form sends for ``page`` under ``parent``, also for a new,
+    unsaved page (its autosave sends the same, without the name of a button)."""
     form_class = page.get_edit_handler().get_form_class()
-    form = form_class(instance=page, parent_page=page.get_parent(), for_user=user)
+    form = form_class(instance=page, parent_page=parent, for_user=user)
     data = {}
     for name, field in form.fields.items():
         value = form[name].value()
