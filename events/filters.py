@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kupferstadt.filters import topic_filter
+from kupferstadt.filters import ListingSelect, topic_filter
 
 from .recurrence import BERLIN
 
@@ -159,7 +159,12 @@ class DateRangeForm(forms.Form):
 
 
 class EventFilter(django_filters.FilterSet):
-    when = WhenFilter(label=_("Wann"), choices=When.choices, empty_label=_("Alle Termine"))
+    when = WhenFilter(
+        label=_("Wann"),
+        choices=When.choices,
+        empty_label=_("Alle Termine"),
+        widget=ListingSelect,
+    )
     date_from = DayFilter(label=_("Von (Datum)"), method="in_range")
     date_to = DayFilter(label=_("Bis (Datum)"), method="in_range")
     month = MonthFilter(label=_("Monat"))

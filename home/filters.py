@@ -4,7 +4,7 @@ not fatal."""
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from kupferstadt.filters import slug_filter, topic_filter
+from kupferstadt.filters import ListingSelect, slug_filter, topic_filter
 from kupferstadt.models import Audience, District
 
 from .choices import Region
@@ -30,6 +30,7 @@ class NoticeFilter(django_filters.FilterSet):
     region = django_filters.ChoiceFilter(
         label=_("Region"),
         choices=Region.choices,
+        widget=ListingSelect,
         empty_label=_("Stadt und Städteregion"),
         error_messages={
             "invalid_choice": _(

@@ -1,6 +1,7 @@
 """Pieces shared by the listing filters of the Pinnwand and the calendar."""
 
 import django_filters
+from django import forms
 from django.core.exceptions import MultipleObjectsReturned
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -20,9 +21,18 @@ def in_active_locale(model):
     return queryset
 
 
+class ListingSelect(forms.Select):
+    """Django's select, its options written in one template instead of a template each:
+    the filters of a listing are rendered on every uncached request of it."""
+
+    template_name = "kupferstadt/forms/select.html"
+
+
 class SlugChoiceField(ModelChoiceField):
     """A snippet named by its slug. Slugs are unique per language; where a translation and
     an untranslated German snippet share one, the visitor's language wins, never a 500."""
+
+    widget = ListingSelect
 
     def to_python(self, value):
         try:
