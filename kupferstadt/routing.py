@@ -84,4 +84,7 @@ def load_page(model, page_id):
             related.append(field.name)
         elif isinstance(field, (ParentalManyToManyField, models.ManyToManyField)):
             many.append(field.name)
-    return model.objects.filter(pk=page_id).select_related(*related).prefetch_related(*many).first()
+    # Unordered: one page by its key needs no ORDER BY, and Django's compiler would hash
+    # every selected column (a hundred with the joins) to resolve one.
+    pages = model.objects.filter(pk=page_id).order_by().select_related(*related)
+    return next(iter(pages.prefetch_related(*many)[:1]), None)
