@@ -77,13 +77,7 @@ class HomePage(SitePage):
         return NoticePage.objects.shown_below(self).on_board().board_order().for_listing()[:limit]
 
     def upcoming_events(self, limit=3):
-        return (
-            EventPage.objects.shown_below(self)
-            .upcoming()
-            .with_next_occurrence()
-            .order_by("next_start", "pk")
-            .for_listing()[:limit]
-        )
+        return EventPage.objects.shown_below(self).first_by_next_occurrence(limit)
 
     def initiatives(self):
         return ProjectPage.objects.shown_below(self).for_listing()
