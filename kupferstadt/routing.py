@@ -75,7 +75,8 @@ def route_known(request, known, components):
 
 def load_page(model, page_id):
     """The page with what its template reads of it: the locale, the snippets, images and
-    pages it points to (one join each), and its many-to-many relations (one query each)."""
+    pages it points to (one join each), its many-to-many relations and the inline rows
+    named in ``prefetch_on_page`` (one query each)."""
     related, many = ["locale"], []
     for field in model._meta.get_fields():
         if field.model is Page or getattr(field, "parent_link", False):
@@ -84,6 +85,8 @@ def load_page(model, page_id):
             related.append(field.name)
         elif isinstance(field, (ParentalManyToManyField, models.ManyToManyField)):
             many.append(field.name)
+    # Inline rows the page reads more than once (a notice's hours: table and JSON-LD).
+    many += getattr(model, "prefetch_on_page", [])
     # Unordered: one page by its key needs no ORDER BY, and Django's compiler would hash
     # every selected column (a hundred with the joins) to resolve one.
     pages = model.objects.filter(pk=page_id).order_by().select_related(*related)

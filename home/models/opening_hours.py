@@ -147,6 +147,9 @@ class RegularHoursMixin(models.Model):
     """The regular hours of a notice: the rows (``OpeningHours``), whether the offer is
     closed on public holidays, and a short translatable note."""
 
+    # The page reads its rows twice (table and JSON-LD): loaded with it (routing.py).
+    prefetch_on_page = ["opening_hours"]
+
     closed_on_public_holidays = models.BooleanField(
         _("An Feiertagen geschlossen"),
         default=False,
