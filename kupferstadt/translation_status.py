@@ -85,7 +85,7 @@ def _edit_snippet_url(url_finder, obj):
     return url_finder.get_edit_url(obj) or ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     title: str
     kind: str
@@ -118,7 +118,8 @@ class Row:
 
 
 def _progress(source_ids, locales):
-    """(source id, locale id) -> (segments, translated segments), one query per locale."""
+    """(source id, locale id) -> (segments, translated segments), one query per locale;
+    ``source_ids`` is a subquery."""
     result = {}
     for locale in locales:
         translated = StringTranslation.objects.filter(
@@ -166,17 +167,21 @@ class TranslationStatus:
         return sorted(rows, key=lambda row: row.priority)
 
     def _sources(self, keys, content_types):
+        """The sources of the objects whose translation keys ``keys`` (a subquery) gives,
+        their translations and their progress. Subqueries, not lists of ids: with
+        thousands of pages the lists cost more than the queries."""
         sources = TranslationSource.objects.filter(
             object_id__in=keys, locale=self.source_locale, specific_content_type__in=content_types
-        ).values("pk", "object_id", "last_updated_at")
-        by_key = {s["object_id"]: s for s in sources}
+        )
+        by_key = {s["object_id"]: s for s in sources.values("pk", "object_id", "last_updated_at")}
+        source_ids = sources.values("pk")
         translations = {
             (t["source_id"], t["target_locale_id"]): t["pk"]
-            for t in Translation.objects.filter(
-                source_id__in=[s["pk"] for s in by_key.values()], enabled=True
-            ).values("pk", "source_id", "target_locale_id")
+            for t in Translation.objects.filter(source_id__in=source_ids, enabled=True).values(
+                "pk", "source_id", "target_locale_id"
+            )
         }
-        progress = _progress([s["pk"] for s in by_key.values()], self.locales)
+        progress = _progress(source_ids, self.locales)
         return by_key, translations, progress
 
     def _state(self, source, translation_id, progress, locale, changed_since=None):
@@ -193,9 +198,10 @@ class TranslationStatus:
         if self.section:
             section = Page.objects.filter(pk=self.section, locale=self.source_locale).first()
             pages = pages.descendant_of(section, inclusive=True) if section else pages.none()
+        query = pages
         # Plain values, not page objects: the report reads a few fields of every page.
         pages = list(
-            pages.order_by("path").values(
+            query.order_by("path").values(
                 "pk",
                 "title",
                 "path",
@@ -210,7 +216,7 @@ class TranslationStatus:
         if not pages:
             return []
         titles = {page["path"]: page["title"] for page in pages}
-        keys = [page["translation_key"] for page in pages]
+        keys = query.values("translation_key")
         others = {
             (p["translation_key"], p["locale_id"]): p
             for p in Page.objects.filter(translation_key__in=keys, locale__in=self.locales).values(
@@ -282,7 +288,7 @@ class TranslationStatus:
         objects = list(model.objects.filter(locale=self.source_locale))
         if not objects:
             return []
-        keys = [obj.translation_key for obj in objects]
+        keys = model.objects.filter(locale=self.source_locale).values("translation_key")
         others = {
             (o.translation_key, o.locale_id): o
             for o in model.objects.filter(translation_key__in=keys, locale__in=self.locales)
