@@ -21,6 +21,7 @@ from events.models import EventPage
 from home.models import NoticePage
 from kupferstadt import page_cache
 from kupferstadt.i18n import (
+    has_own_text,
     is_source_language,
     own_language_first,
     shown_in_q,
@@ -38,9 +39,14 @@ def searchable_pages(locale, archive=False):
     ``locale`` reads them (its translations, else the German originals: ``shown_in_q``);
     notices only while they hang on the board, unless the archive is asked for."""
     pages = Page.objects.live().public().type(*searchable_page_models())
-    # Neither the language nor alias_of is a filter field of the search index: the rule
-    # applies to the candidates by their ids, as the (few) pages it leaves out.
-    hidden = Page.objects.exclude(shown_in_q(locale.language_code))
+    # alias_of is no filter field of the search index: the language rule applies to the
+    # candidates by their ids. In German, the locale (a filter field) leaves out the other
+    # languages' trees, so only German aliases are looked up, not every other page.
+    if is_source_language(locale.language_code):
+        pages = pages.filter(locale=locale)
+        hidden = Page.objects.filter(locale=locale).exclude(has_own_text())
+    else:
+        hidden = Page.objects.exclude(shown_in_q(locale.language_code))
     pages = pages.exclude(pk__in=hidden.values("pk"))
     today = timezone.localdate()
     if archive:

@@ -307,3 +307,12 @@ def test_initiatives_keep_the_german_order_in_every_language(
         translate(first, languages["en"], {"Sozialbericht": "Social report"})
     titles = list(card_titles(soup(client.get("/en/soziale-kupferstadt-2030/"))))
     assert titles == ["Social report", "Aktionsplan Inklusion"]
+
+
+def test_german_search_finds_only_the_german_pages(client, content):
+    """Neither another language's translation nor the aliases that mirror a German page
+    in the other trees (same German text) turn up in a German search."""
+    german = soup(client.get("/de/suche/", {"q": "Nähstube"}))
+    assert [a.text for a in german.select(".search-results h3 a")] == ["Nähstube im Stadtteil"]
+    assert [a["href"] for a in german.select(".search-results h3 a")] == ["/de/pinnwand/naehstube/"]
+    assert not soup(client.get("/de/suche/", {"q": "Language"})).select(".search-results h3 a")
