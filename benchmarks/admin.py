@@ -17,7 +17,6 @@ time). Not a test: nothing here fails a build.
 
 import importlib.util
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -129,15 +128,7 @@ def serve_size(size):
 
 
 class Server(bench.Server):
-    def __init__(self, size):
-        self.size = size
-        self.process = subprocess.Popen(
-            [sys.executable, __file__, "--serve", str(size)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            cwd=ROOT,
-        )
+    script = Path(__file__)
 
 
 def main():
@@ -152,39 +143,19 @@ def main():
     addresses = {server.size: server.answer()["views"] for server in servers}
     names = [name for name, _user, _url in addresses[sizes[0]]]
     started = time.perf_counter()
-    samples = {}
-    for index, name in enumerate(names):
-        requests = {server.size: " ".join(addresses[server.size][index][1:]) for server in servers}
-        samples[name] = measure_view(servers, requests)
+    requests = [
+        {server.size: " ".join(addresses[server.size][index][1:]) for server in servers}
+        for index in range(len(names))
+    ]
+    answers = bench.collect(servers, requests)
     for server in servers:
         server.close()
     print(f"- Messung: {time.perf_counter() - started:.0f} s, Größen im Wechsel")
-    runs = [{"size": size, "admin": {n: samples[n][size] for n in names}} for size in sizes]
+    runs = [
+        {"size": size, "admin": {n: bench.summary(answers[size][i]) for i, n in enumerate(names)}}
+        for size in sizes
+    ]
     bench.table("Verwaltung", names, runs, "admin", last=False)
-
-
-def measure_view(servers, requests):
-    """``{size: {median, p95, timings, queries}}`` of one view: one request per size to warm
-    up, then ``ROUNDS`` rounds, the sizes alternating which goes first."""
-    import statistics
-
-    for server in servers:
-        server.get(requests[server.size])
-    answers = {server.size: [] for server in servers}
-    for round_number in range(bench.ROUNDS):
-        turn = servers if round_number % 2 == 0 else servers[::-1]
-        for server in turn:
-            answers[server.size].append(server.get(requests[server.size]))
-    result = {}
-    for size, measured in answers.items():
-        timings = [answer["ms"] for answer in measured]
-        result[size] = {
-            "median": statistics.median(timings),
-            "p95": bench.p95(timings),
-            "timings": timings,
-            "queries": sorted({answer["queries"] for answer in measured}),
-        }
-    return result
 
 
 if __name__ == "__main__":

@@ -98,7 +98,7 @@ def measure_once(client, url):
         response = client.get(url)
         elapsed = (time.perf_counter() - start) * 1000
     assert response.status_code == 200, (url, response.status_code)
-    return {"ms": elapsed, "queries": len(ctx.captured_queries)}
+    return {"ms": elapsed, "queries": len(ctx.captured_queries), "bytes": len(response.content)}
 
 
 def serve_size(size):
@@ -159,12 +159,16 @@ def arabic_board():
 
 
 class Server:
-    """One size's measuring process."""
+    """One size's measuring process: ``script`` run with ``--serve <size>``, answering one
+    JSON line per request it reads (the admin and series benchmarks run their own)."""
+
+    script = Path(__file__)
+    unit = "Aushänge"
 
     def __init__(self, size):
         self.size = size
         self.process = subprocess.Popen(
-            [sys.executable, __file__, "--serve", str(size)],
+            [sys.executable, str(self.script), "--serve", str(size)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -177,7 +181,7 @@ class Server:
             if line.startswith("{"):
                 return json.loads(line)
             print("  " + line.rstrip())
-        raise SystemExit(f"Die Messung für {self.size:,} Aushänge ist abgebrochen.")
+        raise SystemExit(f"Die Messung für {self.size:,} {self.unit} ist abgebrochen.")
 
     def get(self, url):
         self.process.stdin.write(url + "\n")
@@ -189,30 +193,41 @@ class Server:
         self.process.wait()
 
 
-def measure_all(servers, urls):
-    """``{size: {url: {median, p95, timings, queries}}}``: after one request per URL to warm
-    per-process caches, ``ROUNDS`` rounds in which every size answers every URL once."""
-    samples = {server.size: {url: [] for url in urls} for server in servers}
-    for url in urls:
+def collect(servers, requests, rounds=ROUNDS):
+    """``{size: [answers of request 0, answers of request 1, ...]}``. A request is
+    ``{size: what that size's process is sent}``. After one of each to warm per-process
+    caches, ``rounds`` rounds in which every size answers every request once, the sizes
+    alternating which goes first."""
+    answers = {server.size: [[] for _request in requests] for server in servers}
+    for request in requests:
         for server in servers:
-            server.get(url)
-    for round_number in range(ROUNDS):
-        for url in urls:
+            server.get(request[server.size])
+    for round_number in range(rounds):
+        for index, request in enumerate(requests):
             turn = servers if round_number % 2 == 0 else servers[::-1]
             for server in turn:
-                samples[server.size][url].append(server.get(url))
-    results = {}
-    for size, by_url in samples.items():
-        results[size] = {}
-        for url, answers in by_url.items():
-            timings = [answer["ms"] for answer in answers]
-            results[size][url] = {
-                "median": statistics.median(timings),
-                "p95": p95(timings),
-                "timings": timings,
-                "queries": sorted({answer["queries"] for answer in answers}),
-            }
-    return results
+                answers[server.size][index].append(server.get(request[server.size]))
+    return answers
+
+
+def summary(answers):
+    """Median, p95, timings and the distinct query counts of one request's answers."""
+    timings = [answer["ms"] for answer in answers]
+    return {
+        "median": statistics.median(timings),
+        "p95": p95(timings),
+        "timings": timings,
+        "queries": sorted({answer["queries"] for answer in answers}),
+    }
+
+
+def measure_all(servers, urls):
+    """``{size: {url: summary}}``, every size asked the same URLs (``collect``)."""
+    answers = collect(servers, [{server.size: url for server in servers} for url in urls])
+    return {
+        size: {url: summary(by_request[index]) for index, url in enumerate(urls)}
+        for size, by_request in answers.items()
+    }
 
 
 def queries_text(values):

@@ -14,18 +14,27 @@ ratio of the medians. Not a test: nothing here fails a build.
 """
 
 import datetime
+import importlib.util
 import json
 import os
-import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATABASE_URL = os.environ.get(
-    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/kupferstadt_bench"
-)
+
+
+def load_search_benchmark():
+    # By path: "search" is also the name of the site's search app.
+    spec = importlib.util.spec_from_file_location("bench_search", ROOT / "benchmarks/search.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# The database, the measuring processes and the alternating rounds of the search benchmark.
+bench = load_search_benchmark()
+DATABASE_URL = bench.DATABASE_URL
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "9"))
 FILTERED = 100  # series with the topic "Familie", at every size
 SLUG = "bench-reihe-{:04d}"
@@ -48,24 +57,7 @@ def addresses(today):
     ]
 
 
-def p95(values):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-
-
 # --- one size, in its own process --------------------------------------------------------
-
-
-def ensure_database(db):
-    import psycopg
-
-    with psycopg.connect(
-        host=db["HOST"], port=db["PORT"] or 5432, user=db["USER"], dbname="postgres"
-    ) as conn:
-        conn.autocommit = True
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db["NAME"]])
-        if not exists.fetchone():
-            conn.execute(f'CREATE DATABASE "{db["NAME"]}"')
 
 
 def build_series(size):
@@ -122,19 +114,6 @@ def build_series(size):
     return len(created)
 
 
-def measure_once(client, url):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    connection.queries_log.clear()
-    with CaptureQueriesContext(connection) as ctx:
-        start = time.perf_counter()
-        response = client.get(url)
-        elapsed = (time.perf_counter() - start) * 1000
-    assert response.status_code == 200, (url, response.status_code)
-    return {"ms": elapsed, "queries": len(ctx.captured_queries), "bytes": len(response.content)}
-
-
 def serve_size(size):
     """Builds (once) one size, then measures the URLs it reads from standard input."""
     sys.path.insert(0, str(ROOT))
@@ -154,7 +133,7 @@ def serve_size(size):
     settings.DEBUG = False
     settings.KUPFERSTADT_PAGE_CACHE_SECONDS = 0
     settings.WAGTAIL_CONTENT_LANGUAGES = [(settings.LANGUAGE_CODE, "Deutsch")]
-    ensure_database(settings.DATABASES["default"])
+    bench.ensure_database(settings.DATABASES["default"])
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
     call_command("load_demo", notices=0, events=0, languages=False, verbosity=0)
@@ -166,51 +145,15 @@ def serve_size(size):
     print(json.dumps({"build": time.perf_counter() - started, "rows": rows}), flush=True)
     client = Client()
     for line in sys.stdin:
-        print(json.dumps(measure_once(client, line.strip())), flush=True)
+        print(json.dumps(bench.measure_once(client, line.strip())), flush=True)
 
 
 # --- the comparison ------------------------------------------------------------------------
 
 
-class Server:
-    def __init__(self, size):
-        self.size = size
-        self.process = subprocess.Popen(
-            [sys.executable, __file__, "--serve", str(size)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            cwd=ROOT,
-        )
-
-    def answer(self):
-        while line := self.process.stdout.readline():
-            if line.startswith("{"):
-                return json.loads(line)
-            print("  " + line.rstrip())
-        raise SystemExit(f"Die Messung für {self.size:,} Reihen ist abgebrochen.")
-
-    def get(self, url):
-        self.process.stdin.write(url + "\n")
-        self.process.stdin.flush()
-        return self.answer()
-
-    def close(self):
-        self.process.stdin.close()
-        self.process.wait()
-
-
-def measure_all(servers, urls):
-    samples = {server.size: {url: [] for url in urls} for server in servers}
-    for url in urls:  # warm the per-process caches
-        for server in servers:
-            server.get(url)
-    for round_number in range(ROUNDS):
-        for url in urls:
-            turn = servers if round_number % 2 == 0 else servers[::-1]
-            for server in turn:
-                samples[server.size][url].append(server.get(url))
-    return samples
+class Server(bench.Server):
+    script = Path(__file__)
+    unit = "Reihen"
 
 
 def main():
@@ -225,28 +168,25 @@ def main():
             f"{ready['build']:.0f} s"
         )
     named = addresses(datetime.date.today())
-    samples = measure_all(servers, [url for _name, url in named])
+    answers = bench.collect(
+        servers, [{s.size: url for s in servers} for _name, url in named], ROUNDS
+    )
     for server in servers:
         server.close()
     print("\n### Kalender mit wöchentlichen Reihen\n")
     head = " | ".join(f"{s:,} Median ms | {s:,} p95 ms | {s:,} SQL | {s:,} KB" for s in sizes)
     print(f"| | {head} | Verhältnis Median | SQL gleich |")
     print("| --- |" + " ---: |" * (4 * len(sizes) + 1) + " :---: |")
-    for name, url in named:
-        cells, medians, queries = [], [], []
-        for size in sizes:
-            answers = samples[size][url]
-            timings = [answer["ms"] for answer in answers]
-            counts = sorted({answer["queries"] for answer in answers})
-            medians.append(statistics.median(timings))
-            queries.append(counts)
-            kilobytes = answers[-1]["bytes"] / 1024
-            cells.append(
-                f"{medians[-1]:.1f} | {p95(timings):.1f} | "
-                f"{'/'.join(map(str, counts))} | {kilobytes:,.0f}"
-            )
-        ratio = medians[-1] / medians[0] if medians[0] else 0
-        same = "ja" if queries[0] == queries[-1] else "**nein**"
+    for index, (name, _url) in enumerate(named):
+        measured = [bench.summary(answers[size][index]) for size in sizes]
+        cells = [
+            f"{m['median']:.1f} | {m['p95']:.1f} | {bench.queries_text(m['queries'])} | "
+            f"{answers[size][index][-1]['bytes'] / 1024:,.0f}"
+            for size, m in zip(sizes, measured, strict=True)
+        ]
+        low, high = measured[0], measured[-1]
+        ratio = high["median"] / low["median"] if low["median"] else 0
+        same = "ja" if low["queries"] == high["queries"] else "**nein**"
         print(f"| {name} | {' | '.join(cells)} | {ratio:.2f} | {same} |")
 
 
