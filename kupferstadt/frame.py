@@ -3,9 +3,10 @@ navigation, service pages, site settings, footer text) per site and language, an
 page's frame needs of the page itself (its route, language links, breadcrumbs) per page
 and language, kept in the cache under the page cache's generation.
 
-A request reads the generation and both parts of its frame in one round trip to the cache
-(``page_cache.current``, MGET on Redis); what was missing is computed once and written
-back in one more at the end. A publish raises the generation, so every server builds the
+A request the page cache does not answer reads both parts of its frame in one round trip
+to the cache (MGET on Redis; together with the generation when the page cache is off, else
+right after the page cache's miss); what was missing is computed once and written back in
+one more at the end. A publish raises the generation, so every server builds the
 frame anew from its next request on, exactly as it renders pages anew.
 
 The frame holds public content only: the live, public pages of the navigation, the

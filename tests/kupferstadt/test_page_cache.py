@@ -148,19 +148,27 @@ def test_lost_generation_never_brings_back_old_pages(client, home):
 
 
 def test_a_cached_page_costs_one_cache_round_trip(client, home, monkeypatch):
-    """The generation and the page come in one request to the cache (one MGET on Redis);
-    no database query, no session."""
+    """The generation and the page come in one request to the cache (one MGET on Redis)
+    of two keys: not the site frame, which only a page being rendered needs; no database
+    query, no session."""
     page = StandardPageFactory(parent=home, title="Sprechstunde")
     html(client, page.url)
     calls = []
+    keys = []
 
     class CountingCache:
         def __getattr__(self, name):
             calls.append(name)
             return getattr(cache, name)
 
+        def get_many(self, wanted):
+            calls.append("get_many")
+            keys.append(list(wanted))
+            return cache.get_many(wanted)
+
     monkeypatch.setattr("kupferstadt.page_cache.cache", CountingCache())
     with CaptureQueriesContext(connection) as queries:
         assert "Sprechstunde" in html(client, page.url)
     assert calls == ["get_many"]
+    assert len(keys[0]) == 2 and GENERATION_KEY in keys[0]
     assert len(queries) == 0
