@@ -62,7 +62,7 @@ class ListingPage(ListingFeedsMixin, SitePage):
         context = super().get_context(request, *args, **kwargs)
         filters = self.filtered(request, self.items(archive))
         page, page_message = paginate(
-            request, filters.qs.for_listing(), settings.KUPFERSTADT_PAGE_SIZE
+            request, filters.qs.for_cards(), settings.KUPFERSTADT_PAGE_SIZE
         )
         context.update(archive=archive, filters=filters, listing=page, page_message=page_message)
         context[self.items_name] = page

@@ -88,7 +88,7 @@ class ProjectIndexPage(SitePage):
     def initiatives_by_status(self):
         """``[(status label, [initiatives])]`` in the order running, planned, completed;
         statuses without initiatives are left out."""
-        initiatives = list(ProjectPage.objects.shown_below(self, children=True).for_listing())
+        initiatives = list(ProjectPage.objects.shown_below(self, children=True).for_cards())
         order = [ProjectStatus.RUNNING, ProjectStatus.PLANNED, ProjectStatus.COMPLETED]
         return [
             (status.label, group)
@@ -103,13 +103,21 @@ class ProjectIndexPage(SitePage):
 
 
 class ProjectPageQuerySet(SitePageQuerySet):
+    def for_cards(self):
+        """What a listing of cards reads besides the cards (``kupferstadt/cards.py``
+        loads ``ProjectPage.card_relations`` for the cards it renders)."""
+        return self.with_language().in_tree_order()
+
     def for_listing(self):
-        return self.with_language().prefetch_related("topics").in_tree_order()
+        return self.for_cards().prefetch_related(*self.model.card_relations)
 
 
 class ProjectPage(RoutablePageMixin, SitePage):
     """One initiative of the programme, such as the Sozialbericht or the Aktionsplan
     Inklusion; its events and notices are listed automatically."""
+
+    # What its card shows besides the page's own fields (``kupferstadt/cards.py``).
+    card_relations = ("topics",)
 
     summary = models.TextField(
         _("Zusammenfassung"),
@@ -283,7 +291,7 @@ class ProjectPage(RoutablePageMixin, SitePage):
 
     def related_events(self):
         """Events that name this initiative, upcoming first, then the most recent past."""
-        events = self.shown_related(self.events).for_listing()
+        events = self.shown_related(self.events).for_cards()
         upcoming = events.upcoming().with_next_occurrence().order_by("next_start", "pk")
         return list(upcoming) + list(events.past().order_by("-start")[:5])
 
@@ -292,6 +300,6 @@ class ProjectPage(RoutablePageMixin, SitePage):
         return (
             self.shown_related(self.notices)
             .on_board()
-            .for_listing()
+            .for_cards()
             .order_by("-pinned", "-valid_from")
         )

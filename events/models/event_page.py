@@ -46,6 +46,9 @@ class EventPage(EventScheduleMixin, PrintableMixin, PageImageMixin, EventSeriesF
     extra and excluded dates and changes of single occurrences (events/recurrence.py);
     its dates are kept as rows in ``EventOccurrence`` for listings and feeds."""
 
+    # What its card shows besides the page's own fields (``kupferstadt/cards.py``).
+    card_relations = ("topics",)
+
     subtitle = models.CharField(
         _("Untertitel"),
         max_length=200,

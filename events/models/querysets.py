@@ -51,7 +51,7 @@ class EventPageQuerySet(SitePageQuerySet):
             return []
         events = self.model.objects.filter(pk__in=chosen).with_next_occurrence(now)
         position = {pk: number for number, pk in enumerate(chosen)}
-        return sorted(events.for_listing(), key=lambda event: position[event.pk])
+        return sorted(events.for_cards(), key=lambda event: position[event.pk])
 
     def occurring_between(self, first, last, now=None):
         """Events with an occurrence that touches ``first`` to ``last`` (aware datetimes,
@@ -69,8 +69,13 @@ class EventPageQuerySet(SitePageQuerySet):
             next_cancelled=Subquery(rows.values("cancelled")[:1]),
         )
 
+    def for_cards(self):
+        """What a listing of cards reads besides the cards (``kupferstadt/cards.py``
+        loads ``EventPage.card_relations`` for the cards it renders)."""
+        return self.with_language().select_related("venue")
+
     def for_listing(self):
-        return self.with_language().select_related("venue").prefetch_related("topics")
+        return self.for_cards().prefetch_related(*self.model.card_relations)
 
     def for_calendar(self):
         """Everything an iCal feed needs, in a constant number of queries."""

@@ -74,10 +74,10 @@ class HomePage(SitePage):
         return data
 
     def latest_notices(self, limit=4):
-        return NoticePage.objects.shown_below(self).on_board().board_order().for_listing()[:limit]
+        return NoticePage.objects.shown_below(self).on_board().board_order().for_cards()[:limit]
 
     def upcoming_events(self, limit=3):
         return EventPage.objects.shown_below(self).first_by_next_occurrence(limit)
 
     def initiatives(self):
-        return ProjectPage.objects.shown_below(self).for_listing()
+        return ProjectPage.objects.shown_below(self).for_cards()

@@ -65,18 +65,22 @@ class NoticePageQuerySet(SitePageQuerySet):
         only its own notices, however many hang."""
         return self.order_by("-pinned", "-valid_from", "-page_ptr_id")
 
+    def for_cards(self):
+        """What a listing of cards reads besides the cards (``kupferstadt/cards.py``
+        loads ``NoticePage.card_relations`` for the cards it renders)."""
+        return self.with_language().select_related("provider")
+
     def for_listing(self):
-        return (
-            self.with_language()
-            .select_related("provider")
-            .prefetch_related("topics", "districts", "opening_hours")
-        )
+        return self.for_cards().prefetch_related(*NoticePage.card_relations)
 
 
 class NoticePage(PrintableMixin, PageImageMixin, RegularHoursMixin, SitePage):
     """One notice (Aushang) on the Pinnwand: an offer, a course, a counselling service or
     an invitation, shown from its first to its last day; an offer may state its regular
     hours (``RegularHoursMixin``)."""
+
+    # What its card shows besides the page's own fields (``kupferstadt/cards.py``).
+    card_relations = ("topics", "districts", "opening_hours")
 
     teaser = models.TextField(
         _("Kurztext"),

@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
+from kupferstadt import cards as card_cache
 from kupferstadt import frame, i18n
 from kupferstadt.models import FooterText, MachineTranslationState
 
@@ -80,6 +81,14 @@ def breadcrumbs(context, page):
         )
 
     return _page_value(request, page, "breadcrumbs", render)
+
+
+@register.simple_tag(takes_context=True)
+def cards(context, pages, template_name, name, **options):
+    """``{% cards notices "home/includes/notice_card.html" "notice" heading="h3" %}``:
+    each page's card, as ``{% include %}`` with ``notice=page heading="h3"`` renders it,
+    kept once per content version (``kupferstadt/cards.py``)."""
+    return card_cache.render(context, pages, template_name, name, options)
 
 
 @register.filter
