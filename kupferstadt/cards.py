@@ -11,8 +11,8 @@ is never older than the page it stands for.
 
 The relations a card shows (``card_relations`` of the page's model: topics, districts,
 hours) are loaded for the cards being rendered only, so a listing whose cards come from
-the cache reads its pages and nothing more. Requests without a frame (previews, the admin, a view rendering another language than its
-address) render every card, as before.
+the cache reads its pages and nothing more. Requests without a frame (previews, the admin,
+a view rendering another language than its address) render every card, as before.
 """
 
 import hashlib

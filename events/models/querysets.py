@@ -12,6 +12,9 @@ from .occurrence import EventOccurrence, still_running
 
 
 class EventPageQuerySet(SitePageQuerySet):
+    # Rows of the occurrence table read per event in ``first_by_next_occurrence()``.
+    WINDOW = 10
+
     def _running_rows(self, now):
         return EventOccurrence.objects.filter(still_running(now), event=OuterRef("pk"))
 
@@ -36,17 +39,23 @@ class EventPageQuerySet(SitePageQuerySet):
     def first_by_next_occurrence(self, limit, now=None):
         """The first ``limit`` of these events that are still running, in the order of
         ``with_next_occurrence().order_by("next_start", "pk")`` and annotated like it, as a
-        list, in two queries: the events' first running rows, grouped on the narrow
-        occurrence table, then the chosen events. Sorting every event by its next date
-        joined the whole page rows of every event first."""
+        list. The running rows are read in date order on the start index, a window of
+        ``WINDOW`` rows per event asked for: an event first appears at its next date, so
+        the first distinct events of the window are the answer, in two queries however
+        many events there are. Only when a few dense series fill the whole window does a
+        third query group every running row by event."""
         now = now or timezone.now()
-        chosen = list(
-            EventOccurrence.objects.filter(still_running(now), event__in=self.values("pk"))
-            .values("event_id")
-            .annotate(first=Min("start"))
-            .order_by("first", "event_id")
-            .values_list("event_id", flat=True)[:limit]
-        )
+        rows = EventOccurrence.objects.filter(still_running(now), event__in=self.values("pk"))
+        size = limit * self.WINDOW
+        window = list(rows.order_by("start", "event_id").values_list("event_id", flat=True)[:size])
+        chosen = list(dict.fromkeys(window))[:limit]
+        if len(chosen) < limit and len(window) == size:
+            chosen = list(
+                rows.values("event_id")
+                .annotate(first=Min("start"))
+                .order_by("first", "event_id")
+                .values_list("event_id", flat=True)[:limit]
+            )
         if not chosen:
             return []
         events = self.model.objects.filter(pk__in=chosen).with_next_occurrence(now)

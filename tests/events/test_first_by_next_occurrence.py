@@ -97,3 +97,28 @@ def test_queries_do_not_grow_with_the_events(event_index):
     for days in range(4, 40):
         EventPageFactory(parent=event_index, start=NOW + datetime.timedelta(days=days))
     assert count() == few
+
+
+def test_a_window_of_rows_in_date_order_answers_without_grouping(event_index):
+    """Single events and a weekly series: the first rows in date order name enough events,
+    so no query groups the occurrence table."""
+    series(event_index, berlin(2026, 9, 8, 15), repeat=Repeat.WEEKLY, title="Wöchentlich")
+    for days in range(2, 12):
+        EventPageFactory(parent=event_index, start=NOW + datetime.timedelta(days=days))
+    with CaptureQueriesContext(connection) as queries:
+        events = chosen(3)
+    assert summary(events) == summary(reference(3))
+    assert not any("GROUP BY" in query["sql"] for query in queries.captured_queries)
+
+
+def test_dense_series_filling_the_window_are_grouped(event_index):
+    """Three daily series fill every row of the window (forty rows for four events): the
+    answer comes from grouping the rows, and still matches sorting every event."""
+    for hour in (8, 9, 10):
+        series(event_index, berlin(2026, 9, 1, hour), repeat=Repeat.DAILY, repeat_count=60)
+    EventPageFactory(parent=event_index, title="Später", start=NOW + datetime.timedelta(days=20))
+    with CaptureQueriesContext(connection) as queries:
+        events = chosen(4)
+    assert summary(events) == summary(reference(4))
+    assert events[-1].title == "Später"
+    assert any("GROUP BY" in query["sql"] for query in queries.captured_queries)
