@@ -96,3 +96,24 @@ def test_a_logged_in_visit_leaves_nothing_personal_in_the_frame(
     assert frame_queries(queries) == []
     assert "redakteurin" not in html
     assert "wagtail-userbar" not in html
+
+
+def test_a_page_takes_its_links_site_from_the_frame(client, site, pinnwand, monkeypatch):
+    """Every link of a page (its own share link and canonical address included) is built
+    from the site root paths the frame keeps; none asks Wagtail's cache for them again."""
+    from wagtail.models import Site
+
+    notice = NoticePageFactory(parent=pinnwand, title="Elterncafé")
+    urls = (notice.url, notice.url + "druckansicht/", pinnwand.url)
+    client.get(notice.url)
+    calls = []
+    original = Site.get_site_root_paths
+
+    def counted():
+        calls.append(1)
+        return original()
+
+    monkeypatch.setattr(Site, "get_site_root_paths", staticmethod(counted))
+    for url in urls:
+        assert client.get(url).status_code == 200
+    assert calls == []
