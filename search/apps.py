@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Suche")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .index_join import add_integer_relations
+
+        add_integer_relations()
