@@ -36,7 +36,7 @@ from wagtail_localize.views.submit_translations import (
 from .handbook.views import HelpButtonMixin
 from .i18n import has_own_text
 from .translation import localize_locale_ids, may_work_in, translator_locale_ids
-from .translation_status import STATES, TranslationStatus, counts
+from .translation_status import STATES, TranslationStatus
 
 MAX_PO_SIZE = 5 * 1024 * 1024
 
@@ -78,11 +78,9 @@ class TranslationStatusView(HelpButtonMixin, WagtailAdminTemplateMixin, Template
         if status.section not in ("", *(value for value, _label in sections)):
             status.section = ""
         state = query_value(self.request, "state", "stand")
-        rows = status.rows(self.request.user)
-        summary = counts(rows, locales)
-        if state in STATES:
-            rows = [row for row in rows if any(cell.state == state for cell in row.cells)]
-        # One screen of rows at a time, in the report's order (``?p=``, Wagtail's paging).
+        # One screen of rows at a time, in the report's order (``?p=``, Wagtail's paging);
+        # only the screen's rows are read and built.
+        rows = status.rows(self.request.user, state)
         paginator = WagtailPaginator(rows, self.rows_per_page)
         page_obj = paginator.get_page(self.request.GET.get("p"))
         context.update(
@@ -96,7 +94,7 @@ class TranslationStatusView(HelpButtonMixin, WagtailAdminTemplateMixin, Template
             states=STATES,
             state=state,
             rows=page_obj.object_list,
-            summary=summary,
+            summary=status.summary(),
             source_language=status.source_locale.language_code,
         )
         return context

@@ -2,151 +2,82 @@
 language, whether the translation is missing, machine-made, out of date or current.
 
 wagtail-localize keeps what it needs for this (the extracted source, its string segments
-and the translated strings) but offers no overview. Everything is read in a fixed number
-of queries: a few for pages, a few per snippet type and one per language.
+and the translated strings) but offers no overview. The states are SQL
+(``translation_states``): the database orders the rows, cuts out the screen shown and
+counts the overview, so a screen costs the same queries and about the same time with a
+thousand pages as with ten thousand; only the rows on it become ``Row`` objects.
 
-The rows come in the order a translator works through them (``Row.priority``): first
-live German content that has no human translation yet ("fehlt", "maschinell"), then live
-content whose translation is out of date, then German drafts, then what is done; within
-each, the content published first comes first (it has waited longest).
+The rows come in the order a translator works through them: first live German content
+that has no human translation yet ("fehlt", "maschinell"), then live content whose
+translation is out of date, then German drafts, then what is done; within each, the
+content published first comes first (it has waited longest), then the tree's order, then
+the snippets (by type, in their own order).
 """
 
-import datetime
 from collections import Counter
-from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import cached_property
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, OuterRef, Q
-from django.urls import reverse
+from django.core.exceptions import EmptyResultSet
+from django.db import connection, transaction
+from django.db.models import Case, DateTimeField, F, IntegerField, Value, When, Window
+from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Locale, Page
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from . import translation_states as sql
 from .i18n import has_own_text
-from .models import MachineTranslation, MachineTranslationState
 from .registry import translatable_snippet_models
+from .translation_rows import page_rows, snippet_rows
+from .translation_states import STATES
 
-MISSING, MACHINE, OUTDATED, CURRENT = "missing", "machine", "outdated", "current"
-STATES = {
-    MISSING: _("fehlt"),
-    # Machine-made text, published with the mark or waiting as a draft; nobody has read
-    # it yet.
-    MACHINE: _("maschinell"),
-    OUTDATED: _("veraltet"),
-    CURRENT: _("aktuell"),
-}
-# States of a translation nobody has written or read yet.
-UNTRANSLATED = (MISSING, MACHINE)
 SNIPPETS_SECTION = "stammdaten"
-NEVER = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+# The columns every source of rows gives (prefixed: the snippets have fields of their
+# own), and the report's order over them and the row's group.
+COLUMNS = [
+    "ts_kind",
+    "ts_pk",
+    "ts_live",
+    "ts_unpublished",
+    "ts_published",
+    "ts_path",
+    "ts_position",
+]
+ORDER = ["ts_group", "ts_unpublished", "ts_published", "ts_kind", "ts_path", "ts_position", "ts_pk"]
 
 
-@dataclass
-class Cell:
-    locale: Locale
-    state: str
-    # The address of the editor or of the translation form, or a function that makes it:
-    # only the rows on the screen need theirs (there are thousands).
-    link: object
-    # What the machine translator did: the state's label ("Entwurf wartet auf
-    # Durchsicht", ...), and the engine's error when it failed.
-    machine: str = ""
-    error: str = ""
+class Rows:
+    """The report's rows in its order, read from the database one slice at a time (what
+    a paginator asks for): ``count()`` comes from the overview's counts, a slice costs
+    one query for its order and a few for what its rows show."""
 
-    @property
-    def label(self):
-        return STATES[self.state]
+    def __init__(self, status, user, state="", waiting=False):
+        self.status, self.user, self.state, self.waiting = status, user, state, waiting
 
-    @cached_property
-    def url(self):
-        return self.link() if callable(self.link) else self.link
+    def count(self):
+        return self.status.count(self.state, self.waiting)
 
+    def __len__(self):
+        return self.count()
 
-def _submit_page_url(page_pk, locale):
-    url = reverse("wagtail_localize:submit_page_translation", args=[page_pk])
-    return f"{url}?select_locale={locale.language_code}"
-
-
-def _edit_page_url(page_pk):
-    return reverse("wagtailadmin_pages:edit", args=[page_pk])
-
-
-def _submit_snippet_url(model, pk, locale):
-    meta = model._meta
-    url = reverse(
-        "wagtail_localize:submit_snippet_translation", args=[meta.app_label, meta.model_name, pk]
-    )
-    return f"{url}?select_locale={locale.language_code}"
-
-
-def _edit_snippet_url(url_finder, obj):
-    return url_finder.get_edit_url(obj) or ""
-
-
-@dataclass(slots=True)
-class Row:
-    title: str
-    kind: str
-    section: str
-    cells: list = field(default_factory=list)
-    # Whether visitors see the German original (snippets are always in use), and when it
-    # was first published.
-    live: bool = True
-    published_at: datetime.datetime | None = None
-
-    @property
-    def waiting(self):
-        """Whether a translator has something to do here: live content whose translation
-        is missing, machine-made or out of date."""
-        return self.live and any(cell.state != CURRENT for cell in self.cells)
-
-    @property
-    def priority(self):
-        """Sort key: what a translator should do first comes first."""
-        states = {cell.state for cell in self.cells}
-        if not self.live:
-            group = 2 if states - {CURRENT} else 3
-        elif states & set(UNTRANSLATED):
-            group = 0
-        elif OUTDATED in states:
-            group = 1
-        else:
-            group = 3
-        return (group, self.published_at is None, self.published_at or NEVER)
-
-
-def _progress(source_ids, locales):
-    """(source id, locale id) -> (segments, translated segments), one query per locale;
-    ``source_ids`` is a subquery."""
-    result = {}
-    for locale in locales:
-        translated = StringTranslation.objects.filter(
-            translation_of_id=OuterRef("string_id"),
-            context_id=OuterRef("context_id"),
-            locale_id=locale.pk,
-            has_error=False,
-        )
-        rows = (
-            StringSegment.objects.filter(source_id__in=source_ids)
-            .annotate(done=Exists(translated))
-            .values("source_id")
-            .annotate(total=Count("pk"), translated=Count("pk", filter=Q(done=True)))
-        )
-        for row in rows:
-            result[row["source_id"], locale.pk] = (row["total"], row["translated"])
-    return result
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self[key : key + 1][0]
+        start, stop, _step = key.indices(self.count())
+        if stop <= start:
+            return []
+        found = self.status.ordered(start, stop, self.state, self.waiting)
+        return self.status.build(found, self.user)
 
 
 class TranslationStatus:
-    """Computes the report for the given languages and section."""
+    """The report for the given languages and section."""
 
     def __init__(self, locales, section=None):
         self.source_locale = Locale.get_default()
         self.locales = list(locales)
         self.section = section
-        self.url_finder = None
+        self.names = sql.state_names(self.locales)
 
     def sections(self):
         home = Page.objects.filter(depth=2, locale=self.source_locale).first()
@@ -155,178 +86,180 @@ class TranslationStatus:
             (SNIPPETS_SECTION, str(_("Stammdaten")))
         ]
 
-    def rows(self, user):
-        self.url_finder = AdminURLFinder(user)
-        rows = []
-        if self.section in (None, "") or self.section != SNIPPETS_SECTION:
-            rows += self._page_rows()
-        if self.section in (None, "", SNIPPETS_SECTION):
-            for model in translatable_snippet_models():
-                rows += self._snippet_rows(model)
-        # Stable: rows of equal priority keep the tree's order.
-        return sorted(rows, key=lambda row: row.priority)
+    def rows(self, user, state=""):
+        """Every row, or those with a translation in ``state``."""
+        return Rows(self, user, state if state in STATES else "")
 
-    def _sources(self, keys, content_types):
-        """The sources of the objects whose translation keys ``keys`` (a subquery) gives,
-        their translations and their progress. Subqueries, not lists of ids: with
-        thousands of pages the lists cost more than the queries."""
-        sources = TranslationSource.objects.filter(
-            object_id__in=keys, locale=self.source_locale, specific_content_type__in=content_types
-        )
-        by_key = {s["object_id"]: s for s in sources.values("pk", "object_id", "last_updated_at")}
-        source_ids = sources.values("pk")
-        translations = {
-            (t["source_id"], t["target_locale_id"]): t["pk"]
-            for t in Translation.objects.filter(source_id__in=source_ids, enabled=True).values(
-                "pk", "source_id", "target_locale_id"
-            )
-        }
-        progress = _progress(source_ids, self.locales)
-        return by_key, translations, progress
+    def waiting(self, user):
+        """The rows a translator has something to do in (``Row.waiting``)."""
+        return Rows(self, user, waiting=True)
 
-    def _state(self, source, translation_id, progress, locale, changed_since=None):
-        if source is not None and translation_id is not None:
-            total, translated = progress.get((source["pk"], locale.pk), (0, 0))
-            if translated < total:
-                return OUTDATED
-        if changed_since:
-            return OUTDATED
-        return CURRENT
+    # The sources of rows: German pages, then each snippet type, as annotated querysets.
 
-    def _page_rows(self):
+    @cached_property
+    def _pages(self):
+        if self.section == SNIPPETS_SECTION:
+            return None
         pages = Page.objects.filter(has_own_text(), locale=self.source_locale, depth__gt=1)
         if self.section:
             section = Page.objects.filter(pk=self.section, locale=self.source_locale).first()
             pages = pages.descendant_of(section, inclusive=True) if section else pages.none()
-        query = pages
-        # Plain values, not page objects: the report reads a few fields of every page.
-        pages = list(
-            query.order_by("path").values(
-                "pk",
-                "title",
-                "path",
-                "depth",
-                "live",
-                "content_type_id",
-                "translation_key",
-                "first_published_at",
-                "last_published_at",
+        return pages
+
+    def _snippet_models(self):
+        if self.section in (None, "", SNIPPETS_SECTION):
+            return translatable_snippet_models()
+        return []
+
+    @cached_property
+    def _parts(self):
+        """``[(kind, model, queryset)]`` with the states and the columns of the order
+        annotated (``COLUMNS``); kind 0 is pages, then the snippet types."""
+        parts = []
+        if self._pages is not None:
+            states = {
+                name: sql.page_state(locale, self.source_locale)
+                for name, locale in zip(self.names, self.locales, strict=True)
+            }
+            unpublished = Case(
+                When(first_published_at__isnull=True, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
             )
+            pages = self._pages.annotate(
+                ts_kind=Value(0),
+                ts_pk=F("pk"),
+                ts_live=F("live"),
+                ts_unpublished=unpublished,
+                ts_published=F("first_published_at"),
+                ts_path=F("path"),
+                ts_position=Value(0),
+                **states,
+            )
+            parts.append((0, Page, pages))
+        for kind, model in enumerate(self._snippet_models(), start=1):
+            states = {
+                name: sql.snippet_state(model, locale, self.source_locale)
+                for name, locale in zip(self.names, self.locales, strict=True)
+            }
+            order = [*(model._meta.ordering or []), "pk"]
+            objects = model.objects.filter(locale=self.source_locale).annotate(
+                ts_kind=Value(kind),
+                ts_pk=F("pk"),
+                ts_live=Value(True),
+                ts_unpublished=Value(1),
+                ts_published=Value(None, output_field=DateTimeField()),
+                ts_path=Value(""),
+                ts_position=Window(RowNumber(), order_by=order),
+                **states,
+            )
+            parts.append((kind, model, objects))
+        return parts
+
+    @cached_property
+    def _source(self):
+        """SQL and parameters of every row with its states and the columns of the order:
+        one UNION ALL over the sources, compiled once (``None`` when there is none)."""
+        selected = [qs.order_by().values(*COLUMNS, *self.names) for _k, _m, qs in self._parts]
+        if not selected:
+            return None
+        rows = selected[0].union(*selected[1:], all=True) if len(selected) > 1 else selected[0]
+        try:
+            return rows.query.get_compiler(using=rows.db).as_sql()
+        except EmptyResultSet:
+            return None
+
+    def _select(self, select, tail="", params=()):
+        """Runs ``SELECT select FROM rows tail`` over the rows with their group."""
+        if self._source is None:
+            return []
+        source, source_params = self._source
+        query = (
+            f"SELECT {select} FROM (SELECT ts_source.*, {sql.group_sql(self.names)} AS ts_group"
+            f" FROM ({source}) ts_source) ts_rows {tail}"
         )
-        if not pages:
-            return []
-        titles = {page["path"]: page["title"] for page in pages}
-        keys = query.values("translation_key")
-        others = {
-            (p["translation_key"], p["locale_id"]): p
-            for p in Page.objects.filter(translation_key__in=keys, locale__in=self.locales).values(
-                "pk", "translation_key", "locale_id", "alias_of_id", "last_published_at"
-            )
-        }
-        content_types = {page["content_type_id"] for page in pages}
-        kinds = {
-            pk: str(ContentType.objects.get_for_id(pk).model_class()._meta.verbose_name)
-            for pk in content_types
-        }
-        sources, translations, progress = self._sources(keys, content_types)
-        machine = self._machine_translations()
+        with transaction.atomic(), connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                # The correlated subqueries of the states make PostgreSQL's estimate grow
+                # with the pages (past jit_above_cost at about 10,000 of them), though
+                # the query takes milliseconds: compiling it would take ten times longer.
+                cursor.execute("SET LOCAL jit = off")
+            cursor.execute(query, [*source_params, *params])
+            return cursor.fetchall()
+
+    @cached_property
+    def _combinations(self):
+        """``[(states, group, number of rows)]`` for each combination of states and group
+        that occurs: one aggregate query for all sources, whatever their size."""
+        columns = ", ".join([*self.names, "ts_group"])
+        found = self._select(f"{columns}, COUNT(*)", f"GROUP BY {columns}")
+        return [(row[:-2], row[-2], row[-1]) for row in found]
+
+    def summary(self):
+        """Per language: how many translations are missing, machine-made, out of date and
+        current (by state, and as ``counts`` in the order of ``STATES``)."""
+        result = {locale.pk: Counter() for locale in self.locales}
+        for states, _group, number in self._combinations:
+            for code, locale in zip(states, self.locales, strict=True):
+                result[locale.pk][sql.STATE_NAMES[code]] += number
+        return [
+            {
+                "locale": locale,
+                **{state: result[locale.pk][state] for state in STATES},
+                "counts": [
+                    {"state": state, "number": result[locale.pk][state]} for state in STATES
+                ],
+            }
+            for locale in self.locales
+        ]
+
+    def count(self, state="", waiting=False):
+        code = sql.STATE_CODES.get(state)
+        return sum(
+            number
+            for states, group, number in self._combinations
+            if (code is None or code in states) and (not waiting or group in sql.WAITING_GROUPS)
+        )
+
+    def ordered(self, start, stop, state="", waiting=False):
+        """The keys and states of the rows ``start`` to ``stop`` in the report's order,
+        as ``{"ts_kind": ..., "ts_pk": ..., <state name>: ...}``."""
+        conditions = []
+        if state:
+            conditions.append(sql.has_state_sql(self.names, state))
+        if waiting:
+            conditions.append(f"ts_group IN {tuple(sql.WAITING_GROUPS)}")
+        where = f"WHERE {' AND '.join(conditions)} " if conditions else ""
+        columns = ["ts_kind", "ts_pk", *self.names]
+        found = self._select(
+            ", ".join(columns),
+            f"{where}ORDER BY {', '.join(ORDER)} LIMIT %s OFFSET %s",
+            [stop - start, start],
+        )
+        return [dict(zip(columns, row, strict=True)) for row in found]
+
+    # The rows on the screen: three queries for pages and one per snippet type, also for
+    # a type the screen does not show, so that every screen costs the same queries.
+
+    def build(self, found, user):
+        """``Row`` objects for the keys and states ``found`` by ``ordered()``."""
+        url_finder = AdminURLFinder(user)
+        built = {}
+        for kind, model, _qs in self._parts:
+            # (No key is 0: an empty list would skip the query.)
+            pks = [item["ts_pk"] for item in found if item["ts_kind"] == kind] or [0]
+            if model is Page:
+                built.update(page_rows(pks, self.source_locale, self.locales, self._pages))
+            else:
+                built.update(
+                    snippet_rows(model, kind, pks, self.source_locale, self.locales, url_finder)
+                )
         rows = []
-        for page in pages:
-            section_path = page["path"][: Page.steplen * 3]
-            row = Row(
-                title=page["title"],
-                kind=kinds[page["content_type_id"]],
-                section=titles.get(section_path, "") if page["depth"] > 2 else "",
-                live=page["live"],
-                published_at=page["first_published_at"],
-            )
-            source = sources.get(page["translation_key"])
-            last_published_at = page["last_published_at"]
-            for locale in self.locales:
-                other = others.get((page["translation_key"], locale.pk))
-                made = machine.get((page["pk"], locale.pk))
-                if made is not None and made["state"] != MachineTranslationState.FAILED:
-                    row.cells.append(self._machine_cell(page["pk"], locale, other, made))
-                    continue
-                error = made["error"] if made is not None else ""
-                if other is None or other["alias_of_id"]:
-                    link = partial(_submit_page_url, page["pk"], locale)
-                    row.cells.append(Cell(locale, MISSING, link, error=error))
-                    continue
-                translation_id = translations.get((source["pk"], locale.pk)) if source else None
-                changed_since = False
-                if source is not None and last_published_at:
-                    changed_since = last_published_at > source["last_updated_at"]
-                elif last_published_at and other["last_published_at"]:
-                    changed_since = last_published_at > other["last_published_at"]
-                state = self._state(source, translation_id, progress, locale, changed_since)
-                link = partial(_edit_page_url, other["pk"])
-                row.cells.append(Cell(locale, state, link, error=error))
+        for item in found:
+            row, cell = built[item["ts_kind"], item["ts_pk"]]
+            row.cells = [
+                cell(locale, sql.STATE_NAMES[item[name]])
+                for name, locale in zip(self.names, self.locales, strict=True)
+            ]
             rows.append(row)
         return rows
-
-    def _machine_translations(self):
-        """(German page id, locale id) -> what the machine translator did, one query."""
-        rows = MachineTranslation.objects.filter(
-            source__locale=self.source_locale, locale__in=self.locales
-        ).values("source_id", "locale_id", "page_id", "state", "error")
-        return {(row["source_id"], row["locale_id"]): row for row in rows}
-
-    def _machine_cell(self, page_pk, locale, other, made):
-        """A translation the machine made: the translator reads it in the translation
-        editor (the target page's edit view leads there)."""
-        target_id = made["page_id"] or (other["pk"] if other else None)
-        if target_id:
-            link = partial(_edit_page_url, target_id)
-        else:
-            link = partial(_submit_page_url, page_pk, locale)
-        label = MachineTranslationState(made["state"]).label
-        # A failure on text already live keeps the state (and the mark) and shows the error.
-        return Cell(locale, MACHINE, link, machine=str(label), error=made["error"])
-
-    def _snippet_rows(self, model):
-        objects = list(model.objects.filter(locale=self.source_locale))
-        if not objects:
-            return []
-        keys = model.objects.filter(locale=self.source_locale).values("translation_key")
-        others = {
-            (o.translation_key, o.locale_id): o
-            for o in model.objects.filter(translation_key__in=keys, locale__in=self.locales)
-        }
-        content_type = ContentType.objects.get_for_model(model)
-        sources, translations, progress = self._sources(keys, [content_type.pk])
-        rows = []
-        for obj in objects:
-            row = Row(
-                title=str(obj), kind=str(model._meta.verbose_name), section=str(_("Stammdaten"))
-            )
-            source = sources.get(obj.translation_key)
-            for locale in self.locales:
-                other = others.get((obj.translation_key, locale.pk))
-                if other is None:
-                    link = partial(_submit_snippet_url, model, obj.pk, locale)
-                    row.cells.append(Cell(locale, MISSING, link))
-                    continue
-                translation_id = translations.get((source["pk"], locale.pk)) if source else None
-                state = self._state(source, translation_id, progress, locale)
-                link = partial(_edit_snippet_url, self.url_finder, other)
-                row.cells.append(Cell(locale, state, link))
-            rows.append(row)
-        return rows
-
-
-def counts(rows, locales):
-    """Per language: how many translations are missing, machine-made, out of date and
-    current (by state, and as ``counts`` in the order of ``STATES``)."""
-    result = {locale.pk: Counter() for locale in locales}
-    for row in rows:
-        for cell in row.cells:
-            result[cell.locale.pk][cell.state] += 1
-    return [
-        {
-            "locale": locale,
-            **{state: result[locale.pk][state] for state in STATES},
-            "counts": [{"state": state, "number": result[locale.pk][state]} for state in STATES],
-        }
-        for locale in locales
-    ]

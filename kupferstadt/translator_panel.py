@@ -31,14 +31,14 @@ class TranslatorPanel(Component):
     def get_context_data(self, parent_context):
         locales = list(Locale.objects.filter(pk__in=self.locale_ids).order_by("pk"))
         status = TranslationStatus(locales)
-        waiting = [row for row in status.rows(self.user) if row.waiting]
+        waiting = status.waiting(self.user)
         return {
             "source_language": status.source_locale.language_code,
             "heading": self.heading,
             "panel_id": self.panel_id,
             "locales": locales,
             "rows": waiting[:PANEL_LENGTH],
-            "total": len(waiting),
+            "total": waiting.count(),
             "help_url": handbook_url("was-wartet"),
         }
 
