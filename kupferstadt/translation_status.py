@@ -18,7 +18,7 @@ from collections import Counter
 from functools import cached_property
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Case, DateTimeField, F, IntegerField, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
@@ -178,12 +178,9 @@ class TranslationStatus:
             f"SELECT {select} FROM (SELECT ts_source.*, {sql.group_sql(self.names)} AS ts_group"
             f" FROM ({source}) ts_source) ts_rows {tail}"
         )
-        with transaction.atomic(), connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                # The correlated subqueries of the states make PostgreSQL's estimate grow
-                # with the pages (past jit_above_cost at about 10,000 of them), though
-                # the query takes milliseconds: compiling it would take ten times longer.
-                cursor.execute("SET LOCAL jit = off")
+        # On PostgreSQL without JIT compilation (``DATABASE_JIT``, settings): the estimate
+        # of the states' subqueries grows with the pages past jit_above_cost.
+        with connection.cursor() as cursor:
             cursor.execute(query, [*source_params, *params])
             return cursor.fetchall()
 

@@ -112,3 +112,13 @@ def test_search_engines_without_sql_get_the_same_topics(pinnwand, event_index, h
     separately = search._rows_with_topics(list({(pk, ct) for pk, ct, _t in in_sql}))
     assert len(in_sql) == 4  # two topics, one without, one event topic
     assert sorted(in_sql, key=str) == sorted(separately, key=str)
+
+
+def test_postgresql_connections_compile_no_query_just_in_time(db):
+    """JIT compilation took 130 ms for a report query of 15 ms at 10,000 notices."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SHOW jit")
+            assert cursor.fetchone()[0] == "off"
+        else:
+            assert "options" not in connection.settings_dict.get("OPTIONS", {})
