@@ -196,9 +196,7 @@ if SEARCH_URL:
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "simple"}
-    }
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "simple"}}
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
