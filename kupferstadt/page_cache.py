@@ -237,23 +237,25 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         use_cache = settings.KUPFERSTADT_PAGE_CACHE_SECONDS and cacheable_request(request)
         key = cache_key(request) if use_cache else None
-        # The site frame (kupferstadt/frame.py) holds public content only and serves
-        # everyone. A page the cache may answer costs one round trip for the generation
-        # and the page; only when it must be rendered does a second one read the frame
-        # (unpickling the frame on every hit would cost more than the hit itself). Without
-        # the page cache the generation and the frame come in one.
+        # A page the cache may answer costs one round trip for the generation and the
+        # page, and no other work. Only a page to be rendered reads the site frame
+        # (kupferstadt/frame.py: public content only, for everyone) in a second one;
+        # without the page cache the generation and the frame come in one.
+        if use_cache:
+            generation, cached = current(key)
+            if cached is not None:
+                if hook := getattr(cached, HIT_HOOK, None):
+                    function, args = hook
+                    function(*args)
+                return cached
         frame_keys = frame.keys_for(request)
         if frame_keys is None and not use_cache:
             return keep_personal_out_of_shared_caches(request, self.get_response(request))
         frame_parts = frame_keys[1:] if frame_keys else ()
-        generation, cached, found = current_with(key, () if use_cache else frame_parts)
-        if cached is not None:
-            if hook := getattr(cached, HIT_HOOK, None):
-                function, args = hook
-                function(*args)
-            return cached
-        if use_cache and frame_parts:
-            found = cache.get_many(frame_parts)
+        if use_cache:
+            found = cache.get_many(frame_parts) if frame_parts else {}
+        else:
+            generation, _value, found = current_with(None, frame_parts)
         token = frame.begin(request, generation, frame_keys, found) if frame_keys else None
         try:
             if use_cache:
