@@ -1,6 +1,9 @@
 """Page routing that costs every language the same, and once per content version."""
 
+import pickle
+
 from django.apps import apps
+from django.conf import settings
 from django.db import models
 from django.http import Http404
 from modelcluster.fields import ParentalManyToManyField
@@ -20,10 +23,11 @@ class LocalizedRoutingMiddleware:
     privacy and previews stay Wagtail's.
 
     Where the request has a site frame (``kupferstadt/frame.py``), the page an address
-    leads to is kept in it for the generation: later requests load that page in one query,
-    with the snippets and pages it names, instead of one or two queries per level of the
-    tree. The page's own ``route()`` still decides (live, begun, sub-pages of a routable
-    page), on every request."""
+    leads to is kept in it for the generation, first as its route, then as the page itself
+    with the snippets, pages and rows it names (``load_page``): later requests read it in
+    the frame's round trip instead of one or two queries per level of the tree. The page's
+    own ``route()`` still decides (live, begun, sub-pages of a routable page), on every
+    request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -40,7 +44,7 @@ class LocalizedRoutingMiddleware:
         site_frame = frame.of(request)
         known = site_frame.parts["page"].get("route") if site_frame else None
         if known is not None:
-            request._wagtail_route_for_request = route_known(request, known, components)
+            request._wagtail_route_for_request = route_known(request, site_frame, known, components)
             return None
         home = localized_home(request)
         if home is None:
@@ -60,17 +64,34 @@ class LocalizedRoutingMiddleware:
         return None
 
 
-def route_known(request, known, components):
-    """The route of an address whose page is known: the page loaded in one query, then
-    asked to route what follows its own address (a routable page's sub-pages)."""
+def route_known(request, site_frame, known, components):
+    """The route of an address whose page is known: the page as ``load_page`` loads it,
+    kept in the frame for the generation, then asked to route what follows its own
+    address (a routable page's sub-pages)."""
     label, page_id, consumed = known
-    page = load_page(apps.get_model(label), page_id)
+    page = kept_page(request, site_frame, apps.get_model(label), page_id)
     if page is None:
         return None
     try:
         return page.route(request, components[consumed:])
     except Http404:
         return None
+
+
+def kept_page(request, site_frame, model, page_id):
+    """``load_page``, kept in the frame for visitors without a session. Editors (and
+    anyone with a session) always get the page fresh from the database, as the page cache
+    never answers them either. Kept pickled, as loaded: every request unpickles a copy of
+    its own, so nothing a request computes on its page (cached properties, attributes set
+    while rendering) reaches another request."""
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return load_page(model, page_id)
+    loaded = site_frame.get(
+        "page",
+        "page",
+        lambda: pickle.dumps(load_page(model, page_id), pickle.HIGHEST_PROTOCOL),
+    )
+    return pickle.loads(loaded)
 
 
 def load_page(model, page_id):
