@@ -9,10 +9,12 @@ right after the page cache's miss); what was missing is computed once and writte
 one more at the end. A publish raises the generation, so every server builds the
 frame anew from its next request on, exactly as it renders pages anew.
 
-The frame holds public content only: the live, public pages of the navigation, the
-language links and breadcrumbs every visitor sees, the site settings. The user bar, the
-page itself and anything personal stay outside. Previews (``is_dummy``) and the admin,
-API and documents get no frame and read everything from the database as before.
+The frame holds content only, nothing personal: the live, public pages of the navigation,
+the language links and breadcrumbs every visitor sees, the site settings, and the live
+page the address leads to as the database holds it (``kupferstadt/routing.py``, for
+visitors without a session; its privacy is checked on every request as before). The user
+bar and anything rendered for one visitor stay outside. Previews (``is_dummy``) and the
+admin, API and documents get no frame and read everything from the database as before.
 
 Besides the frame, ``per_generation`` keeps small things every page asks for (the view
 restrictions of a page) in the process for the generation the request read.
