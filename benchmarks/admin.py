@@ -15,23 +15,16 @@ per request and the ratio of the medians (goal: the same queries, at most 1.3 ti
 time). Not a test: nothing here fails a build.
 """
 
-import importlib.util
 import os
 import sys
 import time
 from pathlib import Path
 
+from loader import load_search_benchmark
+
 ROOT = Path(__file__).resolve().parents[1]
 SUBMISSIONS = 10
 PASSWORD = "kupferstadt-bench"
-
-
-def load_search_benchmark():
-    # By path: "search" is also the name of the site's search app.
-    spec = importlib.util.spec_from_file_location("bench_search", ROOT / "benchmarks/search.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 bench = load_search_benchmark()

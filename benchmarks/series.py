@@ -14,22 +14,15 @@ ratio of the medians. Not a test: nothing here fails a build.
 """
 
 import datetime
-import importlib.util
 import json
 import os
 import sys
 import time
 from pathlib import Path
 
+from loader import load_search_benchmark
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def load_search_benchmark():
-    # By path: "search" is also the name of the site's search app.
-    spec = importlib.util.spec_from_file_location("bench_search", ROOT / "benchmarks/search.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 # The database, the measuring processes and the alternating rounds of the search benchmark.
